@@ -1,0 +1,1 @@
+package io.carelake.pipelines; public final class CareLake { public static void main(String[] a) {} }

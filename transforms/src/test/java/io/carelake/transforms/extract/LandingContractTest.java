@@ -1,0 +1,116 @@
+package io.carelake.transforms.extract;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.sameInstance;
+
+import io.carelake.schemas.LandingFile;
+import org.apache.beam.sdk.util.SerializableUtils;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class LandingContractTest {
+  private static final LandingContract CONTRACT = LandingContract.standard();
+  private static final String BAD_SHAPE = "name.contract: expected {client_id}_{YYYYMMDD}[_{part}].csv";
+
+  private static LandingFile delivered(String name) {
+    return LandingFile.builder().setPath("/lake/landing/" + name).setName(name).setSizeBytes(42).build();
+  }
+
+  private static LandingFile accepted(String name) {
+    ContractCheck check = CONTRACT.check(delivered(name));
+    assertThat(check.rejection(), nullValue());
+    assertThat(check.isAccepted(), is(true));
+    return check.file();
+  }
+
+  private static String rejection(String name) {
+    ContractCheck check = CONTRACT.check(delivered(name));
+    assertThat(check.isAccepted(), is(false));
+    assertThat(check.file(), nullValue());
+    return check.rejection();
+  }
+
+  @Test
+  public void basicDateWithoutPartFillsClientDateAndPartZero() {
+    assertThat(accepted("acme_20250131.csv"), equalTo(delivered("acme_20250131.csv").toBuilder()
+        .setClientId("acme").setDeliveryDate("2025-01-31").setPart(0).build()));
+  }
+
+  @Test
+  public void isoDateWithPart() {
+    LandingFile file = accepted("acme_2025-01-31_2.csv");
+    assertThat(file.clientId(), equalTo("acme"));
+    assertThat(file.deliveryDate(), equalTo("2025-01-31"));
+    assertThat(file.part(), equalTo(2));
+  }
+
+  @Test
+  public void gzippedDelivery() {
+    LandingFile file = accepted("acme_20240229_12.csv.gz");
+    assertThat(file.deliveryDate(), equalTo("2024-02-29"));
+    assertThat(file.part(), equalTo(12));
+  }
+
+  @Test
+  public void clientIdWithUnderscoresAndHyphens() {
+    LandingFile file = accepted("north_west-health_2_20250105_3.csv");
+    assertThat(file.clientId(), equalTo("north_west-health_2"));
+    assertThat(file.deliveryDate(), equalTo("2025-01-05"));
+    assertThat(file.part(), equalTo(3));
+  }
+
+  @Test
+  public void dateIsTheLastDateShapedGroup() {
+    LandingFile file = accepted("acme_20250101_20250102.csv");
+    assertThat(file.clientId(), equalTo("acme_20250101"));
+    assertThat(file.deliveryDate(), equalTo("2025-01-02"));
+    assertThat(file.part(), equalTo(0));
+  }
+
+  @Test
+  public void dateThatIsNotOnTheCalendarIsRejected() {
+    assertThat(rejection("acme_20250230.csv"), equalTo("name.date: not a calendar date"));
+    assertThat(rejection("acme_2025-13-01.csv"), equalTo("name.date: not a calendar date"));
+    assertThat(rejection("acme_20230229.csv"), equalTo("name.date: not a calendar date"));
+  }
+
+  @Test
+  public void partWithLeadingZeroOrZeroIsRejected() {
+    String badPart = "name.part: expected a positive integer without leading zero";
+    assertThat(rejection("acme_20250101_01.csv"), equalTo(badPart));
+    assertThat(rejection("acme_20250101_0.csv"), equalTo(badPart));
+    assertThat(rejection("acme_20250101_1234567890.csv"), equalTo(badPart));
+  }
+
+  @Test
+  public void otherExtensionsAreRejected() {
+    String badExtension = "name.extension: expected .csv or .csv.gz";
+    assertThat(rejection("acme_20250101.txt"), equalTo(badExtension));
+    assertThat(rejection("acme_20250101.csv.zip"), equalTo(badExtension));
+    assertThat(rejection("acme_20250101.CSV"), equalTo(badExtension));
+    assertThat(rejection("acme_20250101.gz"), equalTo(badExtension));
+  }
+
+  @Test
+  public void namesOutOfShapeAreRejected() {
+    assertThat(rejection("20250101.csv"), equalTo(BAD_SHAPE));
+    assertThat(rejection("acme.csv"), equalTo(BAD_SHAPE));
+    assertThat(rejection("acme_2025011.csv"), equalTo(BAD_SHAPE));
+    assertThat(rejection("acme_2025-0101.csv"), equalTo(BAD_SHAPE));
+    assertThat(rejection("_acme_20250101.csv"), equalTo(BAD_SHAPE));
+    assertThat(rejection("ac me_20250101.csv"), equalTo(BAD_SHAPE));
+    assertThat(rejection("acme_20250101_2a.csv"), equalTo(BAD_SHAPE));
+    assertThat(rejection("acme_20250101_.csv"), equalTo(BAD_SHAPE));
+    assertThat(rejection(".csv"), equalTo(BAD_SHAPE));
+  }
+
+  @Test
+  public void survivesSerializationAsTheSameContract() {
+    assertThat(SerializableUtils.clone(CONTRACT), sameInstance(CONTRACT));
+  }
+}

@@ -17,30 +17,30 @@ import org.joda.time.Instant;
 @DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
 public abstract class BadRecord {
-  public abstract String pipeline();
+  public abstract String getPipeline();
 
   /** The step that rejected the record, for example {@code parse} or {@code validate}. */
-  public abstract String stage();
+  public abstract String getStage();
 
   /** Every rule the record broke, in rule order. Never empty. */
-  public abstract List<Violation> violations();
+  public abstract List<Violation> getViolations();
 
-  public abstract String sourceFile();
+  public abstract String getSourceFile();
 
   /** 1-based line of the record's first physical line, or null where the source has no lines. */
-  public abstract @Nullable Long lineNumber();
+  public abstract @Nullable Long getLineNumber();
 
   /** Byte offset of the record in the source, where the source has no lines. */
-  public abstract @Nullable Long byteOffset();
+  public abstract @Nullable Long getByteOffset();
 
-  public abstract @Nullable String clientId();
+  public abstract @Nullable String getClientId();
 
-  public abstract String runId();
+  public abstract String getRunId();
 
   /** The record as it was read (a CSV line, a JSON object). */
-  public abstract @Nullable String payload();
+  public abstract @Nullable String getPayload();
 
-  public abstract Instant recordedAt();
+  public abstract Instant getRecordedAt();
 
   public abstract Builder toBuilder();
 
@@ -50,7 +50,7 @@ public abstract class BadRecord {
 
   /** The rule ids, in order: handy for tests and for counting failures per rule. */
   public List<String> ruleIds() {
-    return violations().stream().map(Violation::ruleId).collect(java.util.stream.Collectors.toList());
+    return getViolations().stream().map(Violation::getRuleId).collect(java.util.stream.Collectors.toList());
   }
 
   @AutoValue.Builder
@@ -79,7 +79,7 @@ public abstract class BadRecord {
 
     public BadRecord build() {
       BadRecord record = autoBuild();
-      if (record.violations().isEmpty()) {
+      if (record.getViolations().isEmpty()) {
         throw new IllegalStateException("a bad record needs at least one violation");
       }
       return record;

@@ -24,38 +24,38 @@ public abstract class FileAudit {
   public static final String REJECTED = "rejected";
   public static final String FAILED = "failed";
 
-  public abstract String runId();
+  public abstract String getRunId();
 
-  public abstract String pipeline();
+  public abstract String getPipeline();
 
-  public abstract String file();
+  public abstract String getFile();
 
-  public abstract @Nullable String clientId();
+  public abstract @Nullable String getClientId();
 
-  public abstract @Nullable String contentSha256();
+  public abstract @Nullable String getContentSha256();
 
-  public abstract long sizeBytes();
+  public abstract long getSizeBytes();
 
-  public abstract long rowsRead();
+  public abstract long getRowsRead();
 
-  public abstract long valid();
+  public abstract long getValid();
 
-  public abstract long quarantined();
+  public abstract long getQuarantined();
 
-  public abstract long inserted();
+  public abstract long getInserted();
 
-  public abstract long updated();
+  public abstract long getUpdated();
 
-  public abstract long unchanged();
+  public abstract long getUnchanged();
 
   /** One of {@link #PROCESSED}, {@link #SKIPPED_DUPLICATE}, {@link #REJECTED}, {@link #FAILED}. */
-  public abstract String status();
+  public abstract String getStatus();
 
-  public abstract @Nullable String error();
+  public abstract @Nullable String getError();
 
-  public abstract Instant startedAt();
+  public abstract Instant getStartedAt();
 
-  public abstract Instant endedAt();
+  public abstract Instant getEndedAt();
 
   public abstract Builder toBuilder();
 

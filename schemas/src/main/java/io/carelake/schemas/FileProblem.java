@@ -8,20 +8,21 @@ import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseForma
 
 /**
  * A landing file that is not read as a whole: its name breaks the landing contract or its client is
- * unknown ({@code rejected}), or it cannot be read (permissions, truncated gzip, not text: {@code failed}).
- * The error names the cause, never the content.
+ * unknown ({@code rejected}), it cannot be read (permissions, truncated gzip, not text: {@code failed}),
+ * or its content was already processed ({@code skipped_duplicate}). The error names the cause, never
+ * the content.
  */
 @AutoValue
 @DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
 public abstract class FileProblem {
-  public abstract LandingFile file();
+  public abstract LandingFile getFile();
 
-  /** {@link FileAudit#REJECTED} or {@link FileAudit#FAILED}. */
-  public abstract String status();
+  /** {@link FileAudit#REJECTED}, {@link FileAudit#FAILED} or {@link FileAudit#SKIPPED_DUPLICATE}. */
+  public abstract String getStatus();
 
   /** A machine-readable code, a colon and a short explanation, e.g. {@code name.contract: ...}. */
-  public abstract String error();
+  public abstract String getError();
 
   public static FileProblem rejected(LandingFile file, String error) {
     return new AutoValue_FileProblem(file, FileAudit.REJECTED, error);
@@ -29,5 +30,9 @@ public abstract class FileProblem {
 
   public static FileProblem failed(LandingFile file, String error) {
     return new AutoValue_FileProblem(file, FileAudit.FAILED, error);
+  }
+
+  public static FileProblem skippedDuplicate(LandingFile file, String reason) {
+    return new AutoValue_FileProblem(file, FileAudit.SKIPPED_DUPLICATE, reason);
   }
 }

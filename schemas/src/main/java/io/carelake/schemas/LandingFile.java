@@ -16,23 +16,23 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
 public abstract class LandingFile {
   /** Full path, any Beam filesystem. */
-  public abstract String path();
+  public abstract String getPath();
 
   /** The last path segment. */
-  public abstract String name();
+  public abstract String getName();
 
-  public abstract long sizeBytes();
+  public abstract long getSizeBytes();
 
-  public abstract @Nullable String clientId();
+  public abstract @Nullable String getClientId();
 
   /** ISO date (yyyy-MM-dd) from the file name. */
-  public abstract @Nullable String deliveryDate();
+  public abstract @Nullable String getDeliveryDate();
 
   /** The delivery's part number; 0 where the name has none. */
-  public abstract int part();
+  public abstract int getPart();
 
   /** Hex SHA-256 of the file's bytes as delivered (before decompression). */
-  public abstract @Nullable String contentSha256();
+  public abstract @Nullable String getContentSha256();
 
   public abstract Builder toBuilder();
 

@@ -24,6 +24,8 @@ public final class Members {
   public static final String CITY = "city";
   public static final String STATE = "state";
   public static final String ZIP = "zip";
+  /** The ZIP+4 extension, kept apart from the 5-digit ZIP. */
+  public static final String ZIP_PLUS4 = "zip_plus4";
   public static final String PLAN_ID = "plan_id";
   public static final String COVERAGE_START = "coverage_start";
   public static final String COVERAGE_END = "coverage_end";
@@ -36,9 +38,8 @@ public final class Members {
 
   /** Columns holding personal data, to which a PII policy applies. */
   public static final List<String> PII_COLUMNS = List.of(
-      MEMBER_ID, FIRST_NAME, LAST_NAME, DOB, EMAIL, PHONE, ADDRESS_LINE_1, CITY, ZIP);
+      MEMBER_ID, FIRST_NAME, LAST_NAME, DOB, EMAIL, PHONE, ADDRESS_LINE_1, CITY, ZIP, ZIP_PLUS4);
 
-  public static final String ZIP_PLUS4 = "zip_plus4";
   public static final String CLIENT_ID = "client_id";
   public static final String SOURCE_FILE = "source_file";
   public static final String LINE_NUMBER = "line_number";

@@ -15,28 +15,28 @@ import org.joda.time.Instant;
 public abstract class QualityAlert {
   public static final String INVALID_RATIO = "invalid_ratio";
 
-  public abstract String runId();
+  public abstract String getRunId();
 
-  public abstract String pipeline();
+  public abstract String getPipeline();
 
-  public abstract String alertType();
+  public abstract String getAlertType();
 
-  public abstract @Nullable String clientId();
+  public abstract @Nullable String getClientId();
 
-  public abstract String file();
+  public abstract String getFile();
 
-  public abstract long rowsRead();
+  public abstract long getRowsRead();
 
-  public abstract long quarantined();
+  public abstract long getQuarantined();
 
-  public abstract double invalidRatio();
+  public abstract double getInvalidRatio();
 
-  public abstract double threshold();
+  public abstract double getThreshold();
 
-  public abstract Instant raisedAt();
+  public abstract Instant getRaisedAt();
 
   /** Outcome of the webhook POST ({@code delivered 200}, {@code failed ...}), or null with no webhook. */
-  public abstract @Nullable String delivery();
+  public abstract @Nullable String getDelivery();
 
   public abstract Builder toBuilder();
 

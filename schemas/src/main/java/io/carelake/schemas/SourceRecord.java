@@ -15,16 +15,16 @@ import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseForma
 @DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
 public abstract class SourceRecord {
-  public abstract LandingFile file();
+  public abstract LandingFile getFile();
 
   /** 1-based line of the record's first physical line (a quoted field may span several lines). */
-  public abstract long lineNumber();
+  public abstract long getLineNumber();
 
   /** Header name to raw value. Empty cells are empty strings. */
-  public abstract Map<String, String> fields();
+  public abstract Map<String, String> getFields();
 
   /** The record's original text, without its line terminator. */
-  public abstract String rawText();
+  public abstract String getRawText();
 
   public abstract Builder toBuilder();
 

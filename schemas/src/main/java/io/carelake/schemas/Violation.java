@@ -15,11 +15,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
 public abstract class Violation {
-  public abstract String ruleId();
+  public abstract String getRuleId();
 
-  public abstract @Nullable String field();
+  public abstract @Nullable String getField();
 
-  public abstract String reason();
+  public abstract String getReason();
 
   public static Violation of(String ruleId, @Nullable String field, String reason) {
     return new AutoValue_Violation(ruleId, field, reason);

@@ -1,5 +1,6 @@
 package io.carelake.transforms.extract;
 
+import io.carelake.schemas.SchemaCoders;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkState;
 
@@ -56,8 +57,8 @@ public abstract class ClassifyLandingFiles extends PTransform<PCollection<Landin
         ParDo.of(new ClassifyFn(contract(), knownClients(), accepted, rejected))
             .withOutputTags(accepted, TupleTagList.of(rejected)));
     return FailableFiles.of(
-        classified.get(accepted).setCoder(RecordCoders.landingFile()),
-        classified.get(rejected).setCoder(RecordCoders.fileProblem()));
+        classified.get(accepted).setCoder(SchemaCoders.of(LandingFile.class)),
+        classified.get(rejected).setCoder(SchemaCoders.of(FileProblem.class)));
   }
 
   private static final class ClassifyFn extends DoFn<LandingFile, LandingFile> {
@@ -79,8 +80,8 @@ public abstract class ClassifyLandingFiles extends PTransform<PCollection<Landin
     @ProcessElement
     public void process(@Element LandingFile file, MultiOutputReceiver out) {
       ContractCheck check = contract.check(file);
-      String rejection = check.isAccepted() && !knownClients.contains(check.file().clientId())
-          ? CLIENT_UNKNOWN + ": no configuration for client " + check.file().clientId()
+      String rejection = check.isAccepted() && !knownClients.contains(check.file().getClientId())
+          ? CLIENT_UNKNOWN + ": no configuration for client " + check.file().getClientId()
           : check.rejection();
       if (rejection == null) {
         acceptedFiles.inc();

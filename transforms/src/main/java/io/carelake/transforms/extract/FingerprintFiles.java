@@ -1,5 +1,6 @@
 package io.carelake.transforms.extract;
 
+import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import java.io.IOException;
@@ -43,8 +44,8 @@ public final class FingerprintFiles extends PTransform<PCollection<LandingFile>,
     PCollectionTuple read = files.apply("HashContent",
         ParDo.of(new FingerprintFn(fingerprinted, failed)).withOutputTags(fingerprinted, TupleTagList.of(failed)));
     return FailableFiles.of(
-        read.get(fingerprinted).setCoder(RecordCoders.landingFile()),
-        read.get(failed).setCoder(RecordCoders.fileProblem()));
+        read.get(fingerprinted).setCoder(SchemaCoders.of(LandingFile.class)),
+        read.get(failed).setCoder(SchemaCoders.of(FileProblem.class)));
   }
 
   private static final class FingerprintFn extends DoFn<LandingFile, LandingFile> {

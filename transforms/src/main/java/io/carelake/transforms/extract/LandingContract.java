@@ -48,7 +48,7 @@ public final class LandingContract implements Serializable {
 
   /** Reads the file's name; the file comes back with client id, ISO delivery date and part (0 if none). */
   public ContractCheck check(LandingFile file) {
-    String name = file.name();
+    String name = file.getName();
     String stem;
     if (name.endsWith(CSV_GZ)) {
       stem = name.substring(0, name.length() - CSV_GZ.length());

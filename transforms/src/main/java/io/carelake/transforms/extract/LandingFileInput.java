@@ -28,14 +28,14 @@ final class LandingFileInput {
   private LandingFileInput() {}
 
   static boolean isGzip(LandingFile file) {
-    return file.name().endsWith(".gz");
+    return file.getName().endsWith(".gz");
   }
 
   /** The bytes as delivered. */
   static InputStream openDelivered(LandingFile file) throws IOException {
     try {
       InputStream channel = Channels.newInputStream(
-          FileSystems.open(FileSystems.matchNewResource(file.path(), false)));
+          FileSystems.open(FileSystems.matchNewResource(file.getPath(), false)));
       return new FilesystemFailures(new BufferedInputStream(channel, BUFFER_BYTES));
     } catch (IOException e) {
       throw new FilesystemException(e);

@@ -1,5 +1,6 @@
 package io.carelake.transforms.extract;
 
+import io.carelake.schemas.SchemaCoders;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
@@ -54,7 +55,7 @@ public abstract class ListLandingFiles extends PTransform<PBegin, PCollection<La
     return begin
         .apply("MatchLandingZone", match)
         .apply("DescribeFiles", ParDo.of(new DescribeFileFn()))
-        .setCoder(RecordCoders.landingFile());
+        .setCoder(SchemaCoders.of(LandingFile.class));
   }
 
   private static final class DescribeFileFn extends DoFn<MatchResult.Metadata, LandingFile> {

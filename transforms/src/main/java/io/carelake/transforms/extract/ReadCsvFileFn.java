@@ -122,9 +122,9 @@ final class ReadCsvFileFn extends DoFn<LandingFile, SourceRecord> {
           .setPipeline(pipeline)
           .setStage(ReadCsvRecords.STAGE)
           .setViolations(violations)
-          .setSourceFile(file.path())
+          .setSourceFile(file.getName())
           .setLineNumber(raw.lineNumber())
-          .setClientId(file.clientId())
+          .setClientId(file.getClientId())
           .setRunId(runId)
           .setPayload(raw.text())
           .setRecordedAt(Instant.now())
@@ -165,7 +165,7 @@ final class ReadCsvFileFn extends DoFn<LandingFile, SourceRecord> {
   private static List<String> ruleIds(List<Violation> violations) {
     List<String> ids = new ArrayList<>();
     for (Violation violation : violations) {
-      ids.add(violation.ruleId());
+      ids.add(violation.getRuleId());
     }
     return ids;
   }

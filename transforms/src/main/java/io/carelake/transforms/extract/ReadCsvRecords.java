@@ -1,5 +1,6 @@
 package io.carelake.transforms.extract;
 
+import io.carelake.schemas.SchemaCoders;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
@@ -84,9 +85,9 @@ public abstract class ReadCsvRecords extends PTransform<PCollection<LandingFile>
                 records, failures, fileProblems))
             .withOutputTags(records, TupleTagList.of(failures).and(fileProblems)));
     return CsvReadResult.of(
-        read.get(records).setCoder(RecordCoders.sourceRecord()),
-        read.get(failures).setCoder(RecordCoders.badRecord()),
-        read.get(fileProblems).setCoder(RecordCoders.fileProblem()));
+        read.get(records).setCoder(SchemaCoders.of(SourceRecord.class)),
+        read.get(failures).setCoder(SchemaCoders.of(BadRecord.class)),
+        read.get(fileProblems).setCoder(SchemaCoders.of(FileProblem.class)));
   }
 
   private static boolean isSupported(String charset) {

@@ -1,12 +1,11 @@
 package io.carelake.transforms.validate;
 
 import io.carelake.schemas.Violation;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
 /** An ordered, immutable list of rules. A record is checked against all of them, so it carries every rule it broke. */
-public final class RuleSet<T> implements Serializable {
+public final class RuleSet<T> implements Rules<T> {
   private final List<Rule<T>> rules;
 
   private RuleSet(List<Rule<T>> rules) {
@@ -27,6 +26,7 @@ public final class RuleSet<T> implements Serializable {
   }
 
   /** Every violation of the record, in rule order; empty when it passes. */
+  @Override
   public List<Violation> check(T record) {
     List<Violation> violations = new ArrayList<>(0);
     for (Rule<T> rule : rules) {

@@ -1,5 +1,6 @@
 package io.carelake.transforms.validate;
 
+import io.carelake.schemas.SchemaCoders;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
@@ -23,7 +24,7 @@ import org.joda.time.Instant;
  */
 @AutoValue
 public abstract class ValidateRecords<T> extends PTransform<PCollection<T>, FailableResult<T>> {
-  abstract RuleSet<T> rules();
+  abstract Rules<T> rules();
 
   abstract EnvelopeFn<T> envelope();
 
@@ -35,7 +36,7 @@ public abstract class ValidateRecords<T> extends PTransform<PCollection<T>, Fail
    * Validates against {@code rules}; {@code envelope} starts the bad record of a failing element (its
    * source, position and payload), to which the stage and violations are added.
    */
-  public static <T> ValidateRecords<T> against(RuleSet<T> rules, EnvelopeFn<T> envelope) {
+  public static <T> ValidateRecords<T> against(Rules<T> rules, EnvelopeFn<T> envelope) {
     return new AutoValue_ValidateRecords.Builder<T>()
         .setRules(rules).setEnvelope(envelope).setStage("validate").build();
   }
@@ -54,11 +55,11 @@ public abstract class ValidateRecords<T> extends PTransform<PCollection<T>, Fail
             .withOutputTags(valid, TupleTagList.of(failed)));
     return FailableResult.of(
         checked.get(valid).setCoder(records.getCoder()),
-        checked.get(failed).setCoder(BadRecords.coder(records.getPipeline())));
+        checked.get(failed).setCoder(SchemaCoders.of(BadRecord.class)));
   }
 
   private static final class CheckRulesFn<T> extends DoFn<T, T> {
-    private final RuleSet<T> rules;
+    private final Rules<T> rules;
     private final EnvelopeFn<T> envelope;
     private final String stage;
     private final TupleTag<T> valid;
@@ -66,7 +67,7 @@ public abstract class ValidateRecords<T> extends PTransform<PCollection<T>, Fail
     private final Counter passed;
     private final Counter rejected;
 
-    CheckRulesFn(RuleSet<T> rules, EnvelopeFn<T> envelope, String stage, TupleTag<T> valid, TupleTag<BadRecord> failed) {
+    CheckRulesFn(Rules<T> rules, EnvelopeFn<T> envelope, String stage, TupleTag<T> valid, TupleTag<BadRecord> failed) {
       this.rules = rules;
       this.envelope = envelope;
       this.stage = stage;
@@ -92,7 +93,7 @@ public abstract class ValidateRecords<T> extends PTransform<PCollection<T>, Fail
 
   @AutoValue.Builder
   abstract static class Builder<T> {
-    abstract Builder<T> setRules(RuleSet<T> rules);
+    abstract Builder<T> setRules(Rules<T> rules);
 
     abstract Builder<T> setEnvelope(EnvelopeFn<T> envelope);
 

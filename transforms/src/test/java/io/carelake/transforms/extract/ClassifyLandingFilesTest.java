@@ -1,5 +1,6 @@
 package io.carelake.transforms.extract;
 
+import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import java.util.List;
@@ -25,7 +26,7 @@ public class ClassifyLandingFilesTest {
 
   private PCollection<LandingFile> delivered(LandingFile... files) {
     return p.apply(Create.of(List.of(files))
-        .withCoder(RecordCoders.landingFile()));
+        .withCoder(SchemaCoders.of(LandingFile.class)));
   }
 
   @Test

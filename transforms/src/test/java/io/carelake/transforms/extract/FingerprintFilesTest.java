@@ -1,5 +1,6 @@
 package io.carelake.transforms.extract;
 
+import io.carelake.schemas.SchemaCoders;
 import static io.carelake.transforms.extract.LandingFixtures.concat;
 import static io.carelake.transforms.extract.LandingFixtures.gzip;
 import static io.carelake.transforms.extract.LandingFixtures.landed;
@@ -32,7 +33,7 @@ public class FingerprintFilesTest {
   @Rule public final transient TemporaryFolder landing = new TemporaryFolder();
 
   private FailableFiles fingerprint(LandingFile... files) {
-    return p.apply(Create.of(List.of(files)).withCoder(RecordCoders.landingFile()))
+    return p.apply(Create.of(List.of(files)).withCoder(SchemaCoders.of(LandingFile.class)))
         .apply(FingerprintFiles.create());
   }
 

@@ -44,32 +44,32 @@ public class LandingContractTest {
   @Test
   public void isoDateWithPart() {
     LandingFile file = accepted("acme_2025-01-31_2.csv");
-    assertThat(file.clientId(), equalTo("acme"));
-    assertThat(file.deliveryDate(), equalTo("2025-01-31"));
-    assertThat(file.part(), equalTo(2));
+    assertThat(file.getClientId(), equalTo("acme"));
+    assertThat(file.getDeliveryDate(), equalTo("2025-01-31"));
+    assertThat(file.getPart(), equalTo(2));
   }
 
   @Test
   public void gzippedDelivery() {
     LandingFile file = accepted("acme_20240229_12.csv.gz");
-    assertThat(file.deliveryDate(), equalTo("2024-02-29"));
-    assertThat(file.part(), equalTo(12));
+    assertThat(file.getDeliveryDate(), equalTo("2024-02-29"));
+    assertThat(file.getPart(), equalTo(12));
   }
 
   @Test
   public void clientIdWithUnderscoresAndHyphens() {
     LandingFile file = accepted("north_west-health_2_20250105_3.csv");
-    assertThat(file.clientId(), equalTo("north_west-health_2"));
-    assertThat(file.deliveryDate(), equalTo("2025-01-05"));
-    assertThat(file.part(), equalTo(3));
+    assertThat(file.getClientId(), equalTo("north_west-health_2"));
+    assertThat(file.getDeliveryDate(), equalTo("2025-01-05"));
+    assertThat(file.getPart(), equalTo(3));
   }
 
   @Test
   public void dateIsTheLastDateShapedGroup() {
     LandingFile file = accepted("acme_20250101_20250102.csv");
-    assertThat(file.clientId(), equalTo("acme_20250101"));
-    assertThat(file.deliveryDate(), equalTo("2025-01-02"));
-    assertThat(file.part(), equalTo(0));
+    assertThat(file.getClientId(), equalTo("acme_20250101"));
+    assertThat(file.getDeliveryDate(), equalTo("2025-01-02"));
+    assertThat(file.getPart(), equalTo(0));
   }
 
   @Test

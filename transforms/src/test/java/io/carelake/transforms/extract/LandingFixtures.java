@@ -1,5 +1,6 @@
 package io.carelake.transforms.extract;
 
+import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.LandingFile;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +75,7 @@ final class LandingFixtures {
         return failures
             .apply("RecordedAtEpoch", MapElements.into(TypeDescriptor.of(BadRecord.class))
                 .via(LandingFixtures::recordedAtEpoch))
-            .setCoder(RecordCoders.badRecord());
+            .setCoder(SchemaCoders.of(BadRecord.class));
       }
     };
   }

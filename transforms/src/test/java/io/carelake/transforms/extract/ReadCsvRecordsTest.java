@@ -1,5 +1,6 @@
 package io.carelake.transforms.extract;
 
+import io.carelake.schemas.SchemaCoders;
 import static io.carelake.transforms.extract.LandingFixtures.atEpoch;
 import static io.carelake.transforms.extract.LandingFixtures.concat;
 import static io.carelake.transforms.extract.LandingFixtures.gzip;
@@ -46,7 +47,7 @@ public class ReadCsvRecordsTest {
   @Rule public final transient TemporaryFolder landing = new TemporaryFolder();
 
   private CsvReadResult read(ReadCsvRecords reading, LandingFile... files) {
-    return p.apply(Create.of(List.of(files)).withCoder(RecordCoders.landingFile())).apply(reading);
+    return p.apply(Create.of(List.of(files)).withCoder(SchemaCoders.of(LandingFile.class))).apply(reading);
   }
 
   private CsvReadResult read(LandingFile... files) {
@@ -67,7 +68,7 @@ public class ReadCsvRecordsTest {
         .setPipeline(PIPELINE)
         .setStage("parse")
         .setViolations(Arrays.asList(violations))
-        .setSourceFile(file.path())
+        .setSourceFile(file.getName())
         .setLineNumber(line)
         .setClientId("acme")
         .setRunId(RUN_ID)

@@ -1,0 +1,25 @@
+package io.carelake.transforms.quality;
+
+import org.apache.beam.sdk.values.KV;
+
+/**
+ * What happened to one record of a file, as a (file name, tally) pair. Stages emit tallies, and
+ * {@link AssembleFileAudit} counts them into the file's audit row.
+ */
+public final class FileTally {
+  /** A record was read from the file (it parsed into fields, or it is a parse failure). */
+  public static final String READ = "read";
+  /** A record passed every check and reached its output table. */
+  public static final String VALID = "valid";
+  public static final String QUARANTINED = "quarantined";
+  public static final String INSERTED = "inserted";
+  public static final String UPDATED = "updated";
+  /** Valid, but the table did not change: identical, an older backfill, or superseded in the batch. */
+  public static final String UNCHANGED = "unchanged";
+
+  private FileTally() {}
+
+  public static KV<String, String> of(String fileName, String tally) {
+    return KV.of(fileName, tally);
+  }
+}

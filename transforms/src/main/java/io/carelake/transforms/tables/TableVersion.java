@@ -35,6 +35,10 @@ public final class TableVersion implements PInput {
     return changes;
   }
 
+  public <OutputT extends POutput> OutputT apply(PTransform<? super TableVersion, OutputT> transform) {
+    return Pipeline.applyTransform(this, transform);
+  }
+
   public <OutputT extends POutput> OutputT apply(String name, PTransform<? super TableVersion, OutputT> transform) {
     return Pipeline.applyTransform(name, this, transform);
   }

@@ -12,14 +12,14 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /** How the lake stores Beam rows: Snappy-compressed Parquet through Avro, one schema per file set. */
 final class RowParquet {
-  static final String PREFIX = "part";
-  static final String SUFFIX = ".parquet";
+  private static final String PREFIX = "part";
+  private static final String SUFFIX = ".parquet";
 
   /**
    * The three-level list layout of the Parquet spec instead of parquet-avro's legacy two-level one:
    * it is what Spark, Trino and Iceberg read and write, and it can hold null list elements.
    */
-  static final Map<String, String> PARQUET_CONFIG = Map.of("parquet.avro.write-old-list-structure", "false");
+  private static final Map<String, String> PARQUET_CONFIG = Map.of("parquet.avro.write-old-list-structure", "false");
 
   private RowParquet() {}
 

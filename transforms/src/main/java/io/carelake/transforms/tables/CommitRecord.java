@@ -1,0 +1,35 @@
+package io.carelake.transforms.tables;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The commit record of one table version, stored as {@code _commits/<version>.json}. Files are relative
+ * to the table folder, so a lake can be copied or moved as a whole.
+ *
+ * @param version the version this record makes visible, from 1
+ * @param previousVersion the version the writer read and built upon (0 for a new table)
+ * @param runId the run that wrote the version
+ * @param committedAt when the record was written, ISO-8601 UTC
+ * @param operation what produced the version, such as {@code merge}
+ * @param snapshotFiles every file holding the rows of the version
+ * @param changeFiles every file holding the change feed of the version
+ * @param snapshotRows number of rows of the version
+ * @param changeRows number of rows of its change feed
+ */
+public record CommitRecord(
+    @JsonProperty("version") long version,
+    @JsonProperty("previous_version") long previousVersion,
+    @JsonProperty("run_id") String runId,
+    @JsonProperty("committed_at") String committedAt,
+    @JsonProperty("operation") String operation,
+    @JsonProperty("snapshot_files") List<String> snapshotFiles,
+    @JsonProperty("change_files") List<String> changeFiles,
+    @JsonProperty("snapshot_rows") long snapshotRows,
+    @JsonProperty("change_rows") long changeRows) {
+
+  public CommitRecord {
+    snapshotFiles = List.copyOf(snapshotFiles);
+    changeFiles = List.copyOf(changeFiles);
+  }
+}

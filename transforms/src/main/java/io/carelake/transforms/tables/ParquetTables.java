@@ -1,0 +1,78 @@
+package io.carelake.transforms.tables;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.fs.MatchResult.Metadata;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.Row;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+
+/**
+ * Reads lake data into memory without a pipeline: for tests, and for tools that show a table. Meant for
+ * small data. Files are read in path order, rows in file order.
+ *
+ * <p>Works on any filesystem Beam knows; for {@code gs://} register it first with
+ * {@code FileSystems.setDefaultPipelineOptions}.
+ */
+public final class ParquetTables {
+  private ParquetTables() {}
+
+  /** Every row of the latest committed version; empty for a table without versions. */
+  public static List<GenericRecord> table(TablePath table) {
+    return TableLog.of(table).latest()
+        .map(commit -> files(commit.snapshotFiles().stream().map(table::resolve).collect(Collectors.toList())))
+        .orElse(List.of());
+  }
+
+  /** Every row of every run of a dataset. */
+  public static List<GenericRecord> dataset(DatasetPath dataset) {
+    return read(LakeFiles.match(dataset.allFilesPattern()));
+  }
+
+  public static List<Row> tableRows(TablePath table, Schema schema) {
+    return toRows(table(table), schema);
+  }
+
+  public static List<Row> datasetRows(DatasetPath dataset, Schema schema) {
+    return toRows(dataset(dataset), schema);
+  }
+
+  /** Every row of the given Parquet files (paths or glob patterns). */
+  public static List<GenericRecord> files(List<String> paths) {
+    List<Metadata> matched = new ArrayList<>();
+    for (String path : paths) {
+      matched.addAll(LakeFiles.match(path));
+    }
+    return read(matched);
+  }
+
+  private static List<Row> toRows(List<GenericRecord> records, Schema schema) {
+    return records.stream().map(record -> AvroRows.toRow(record, schema)).collect(Collectors.toList());
+  }
+
+  private static List<GenericRecord> read(List<Metadata> files) {
+    List<Metadata> ordered = new ArrayList<>(files);
+    ordered.sort(Comparator.comparing(file -> file.resourceId().toString()));
+    List<GenericRecord> records = new ArrayList<>();
+    for (Metadata file : ordered) {
+      try (ParquetReader<GenericRecord> reader = AvroParquetReader
+          .<GenericRecord>builder(new FileSystemInputFile(file))
+          .withDataModel(GenericData.get())
+          .build()) {
+        for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+          records.add(record);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file.resourceId(), e);
+      }
+    }
+    return records;
+  }
+}

@@ -50,9 +50,12 @@ public final class Members {
   /** The SCD type 1 key of silver members. */
   public static final List<String> KEY = List.of(CLIENT_ID, MEMBER_ID);
 
-  /** Columns that say where and when a version came from; they do not make a member different. */
+  /**
+   * Columns that say where and when a version came from; they do not make a member different, so a
+   * roster delivered again with the same content changes nothing.
+   */
   public static final List<String> LINEAGE_COLUMNS =
-      List.of(SOURCE_FILE, LINE_NUMBER, RECORD_SEQUENCE, RUN_ID, INGESTED_AT);
+      List.of(CREATION_DATE, SOURCE_FILE, LINE_NUMBER, RECORD_SEQUENCE, RUN_ID, INGESTED_AT);
 
   public static final Schema SILVER = Schema.builder()
       .addStringField(CLIENT_ID)

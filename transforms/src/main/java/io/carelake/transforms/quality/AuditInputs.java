@@ -4,9 +4,11 @@ import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 
@@ -29,6 +31,14 @@ public final class AuditInputs implements PInput {
   public static AuditInputs of(PCollection<LandingFile> filesRead, PCollection<FileProblem> problems,
       PCollection<KV<String, String>> tallies) {
     return new AuditInputs(filesRead, problems, tallies);
+  }
+
+  public <OutputT extends POutput> OutputT apply(String name, PTransform<AuditInputs, OutputT> transform) {
+    return Pipeline.applyTransform(name, this, transform);
+  }
+
+  public <OutputT extends POutput> OutputT apply(PTransform<AuditInputs, OutputT> transform) {
+    return Pipeline.applyTransform(this, transform);
   }
 
   public PCollection<LandingFile> filesRead() {

@@ -115,8 +115,8 @@ public abstract class ApplyPiiPolicy extends PTransform<PCollection<Row>, PColle
 
     @ProcessElement
     public void process(@Element Row row, OutputReceiver<Row> out) {
-      PiiPolicy rowPolicy = selectorColumn == null ? policy
-          : policyPerValue.getOrDefault(String.valueOf(row.getValue(selectorColumn)), policy);
+      Object selector = selectorColumn == null ? null : row.getValue(selectorColumn);
+      PiiPolicy rowPolicy = selector == null ? policy : policyPerValue.getOrDefault(selector.toString(), policy);
       out.output(rowPolicy.apply(row, tokenizer));
     }
   }

@@ -31,6 +31,14 @@ public final class ParquetTables {
         .orElse(List.of());
   }
 
+  /** The change feed: every change row of every committed version, oldest version first. */
+  public static List<GenericRecord> changes(TablePath table) {
+    TableLog log = TableLog.of(table);
+    return files(log.versions().stream()
+        .flatMap(version -> log.read(version).changeFiles().stream().map(table::resolve))
+        .collect(Collectors.toList()));
+  }
+
   /** Every row of every run of a dataset. */
   public static List<GenericRecord> dataset(DatasetPath dataset) {
     return read(LakeFiles.match(dataset.allFilesPattern()));

@@ -1,0 +1,59 @@
+package io.carelake.pipelines.members;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Options of the members pipeline. Secrets are never values here: runners display options. */
+public interface MembersOptions extends PipelineOptions {
+  @Description("Root of the lake: a local folder or any Beam filesystem path (gs://bucket/lake).")
+  @Validation.Required
+  String getLake();
+
+  void setLake(String value);
+
+  @Description("Folder of the client configurations, one <client_id>.yaml per client (any Beam filesystem).")
+  @Validation.Required
+  String getClientConfigDir();
+
+  void setClientConfigDir(String value);
+
+  @Description("Landing folder of member rosters; empty means <lake>/landing/members.")
+  @Default.String("")
+  String getLandingDir();
+
+  void setLandingDir(String value);
+
+  @Description("Where the tokenisation key is: the path of a key file (local or gs://), never the key itself. "
+      + "Needed when any client's PII policy tokenises a column.")
+  @Default.String("")
+  String getTokenKeyRef();
+
+  void setTokenKeyRef(String value);
+
+  @Description("Process files again even if their content was already processed by an earlier run.")
+  @Default.Boolean(false)
+  boolean getReprocess();
+
+  void setReprocess(boolean value);
+
+  @Description("Data-quality alerts are also POSTed here: an http(s) URL, or the path of a file holding "
+      + "the URL (use a file when the URL embeds a token). Empty: alerts go to the alerts table only.")
+  @Default.String("")
+  String getAlertWebhook();
+
+  void setAlertWebhook(String value);
+
+  @Description("Identifier of this run in every table; empty: members-<UTC timestamp>-<random>.")
+  @Default.String("")
+  String getRunId();
+
+  void setRunId(String value);
+
+  @Description("Wait for the pipeline to finish and print a summary (off when launched from a template).")
+  @Default.Boolean(true)
+  boolean getWaitUntilFinish();
+
+  void setWaitUntilFinish(boolean value);
+}

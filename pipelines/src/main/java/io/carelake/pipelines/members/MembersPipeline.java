@@ -1,0 +1,269 @@
+package io.carelake.pipelines.members;
+
+import io.carelake.schemas.BadRecord;
+import io.carelake.schemas.FileAudit;
+import io.carelake.schemas.FileProblem;
+import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.Members;
+import io.carelake.schemas.QualityAlert;
+import io.carelake.schemas.SourceRecord;
+import io.carelake.transforms.extract.ClassifyLandingFiles;
+import io.carelake.transforms.extract.CsvReadResult;
+import io.carelake.transforms.extract.FailableFiles;
+import io.carelake.transforms.extract.FingerprintFiles;
+import io.carelake.transforms.extract.LandingContract;
+import io.carelake.transforms.extract.ListLandingFiles;
+import io.carelake.transforms.extract.ReadCsvRecords;
+import io.carelake.transforms.extract.SkipProcessedFiles;
+import io.carelake.transforms.extract.ToBronzeRecords;
+import io.carelake.transforms.merge.MergeInput;
+import io.carelake.transforms.merge.MergeOutcome;
+import io.carelake.transforms.merge.MergeResult;
+import io.carelake.transforms.merge.MergeScd1;
+import io.carelake.transforms.quality.AssembleFileAudit;
+import io.carelake.transforms.quality.AuditInputs;
+import io.carelake.transforms.quality.FileTally;
+import io.carelake.transforms.quality.PostAlertsToWebhook;
+import io.carelake.transforms.quality.RaiseInvalidRatioAlerts;
+import io.carelake.transforms.standardize.ApplyPiiPolicy;
+import io.carelake.transforms.tables.CommitTableVersion;
+import io.carelake.transforms.tables.ReadDataset;
+import io.carelake.transforms.tables.ReadTable;
+import io.carelake.transforms.tables.TableVersion;
+import io.carelake.transforms.tables.WriteDataset;
+import io.carelake.transforms.validate.FailableResult;
+import io.carelake.transforms.validate.Rules;
+import io.carelake.transforms.validate.ValidateRecords;
+import io.carelake.transforms.quality.WebhookReference;
+import io.carelake.transforms.standardize.PiiPolicy;
+import io.carelake.transforms.standardize.TokenizationKey;
+import java.io.IOException;
+import java.util.Arrays;
+import io.carelake.transforms.tables.Lake;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.joda.time.Instant;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.schemas.transforms.Convert;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Member rosters from the landing zone to silver: list and classify the files, fingerprint them and
+ * skip content already processed, read the CSV, keep every parsed row in bronze, map each client's
+ * columns, validate (failures to quarantine), standardise, protect PII, and merge (SCD type 1) into
+ * silver {@code members} with its change feed; then one audit row per file and quality alerts.
+ */
+public final class MembersPipeline {
+  public static final String NAME = "members";
+  public static final String AUDIT_DATASET = "files";
+  public static final String ALERTS_DATASET = "quality";
+
+  private MembersPipeline() {}
+
+  /** Parses and checks the options, runs, and (unless told not to) waits and prints a summary. */
+  public static void main(String[] args) {
+    MembersOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(MembersOptions.class);
+    PipelineResult result = run(options);
+    if (options.getWaitUntilFinish()) {
+      result.waitUntilFinish();
+      System.out.println(MembersSummary.of(Lake.at(options.getLake()), options.getRunId()).render());
+    }
+  }
+
+  /** Builds the pipeline from the options and starts it; the options get the run id used. */
+  public static PipelineResult run(MembersOptions options) {
+    MembersConfig config = configFrom(options);
+    options.setRunId(config.runId());
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, config);
+    return pipeline.run();
+  }
+
+  /**
+   * Checks the options together and loads the client configurations: everything that can be wrong is
+   * found here, before any data is touched.
+   */
+  public static MembersConfig configFrom(MembersOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    Instant startedAt = Instant.now();
+    String runId = options.getRunId().isBlank() ? newRunId(startedAt) : options.getRunId().strip();
+    if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new ConfigException("--runId: use letters, digits, '.', '_' or '-' (it becomes part of paths)");
+    }
+    Lake lake = Lake.at(options.getLake());
+    Map<String, MemberClient> clients = ClientConfigs.load(options.getClientConfigDir(),
+        LocalDate.ofInstant(java.time.Instant.ofEpochMilli(startedAt.getMillis()), ZoneOffset.UTC));
+    String keyRef = options.getTokenKeyRef().isBlank() ? null : options.getTokenKeyRef().strip();
+    String tokenising = clients.values().stream().filter(client -> client.piiPolicy().needsTokenizer())
+        .map(MemberClient::clientId).collect(Collectors.joining(", "));
+    if (keyRef == null && !tokenising.isEmpty()) {
+      throw new ConfigException("--tokenKeyRef: clients " + tokenising + " tokenise PII columns, so a key file is needed");
+    }
+    if (keyRef != null) {
+      checkKeyLoads(keyRef);
+    }
+    return MembersConfig.builder()
+        .setLake(lake)
+        .setLandingDir(options.getLandingDir().isBlank() ? lake.landing() + "/" + NAME : options.getLandingDir())
+        .setRunId(runId)
+        .setRunStartedAt(startedAt)
+        .setClients(clients)
+        .setTokenKeyRef(keyRef)
+        .setReprocess(options.getReprocess())
+        .setAlertWebhook(options.getAlertWebhook().isBlank() ? null : WebhookReference.of(options.getAlertWebhook()))
+        .build();
+  }
+
+  /** A missing or short key fails here, at launch, rather than on every worker. */
+  private static void checkKeyLoads(String keyRef) {
+    try {
+      Arrays.fill(TokenizationKey.fromReference(keyRef).load(), (byte) 0);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("--tokenKeyRef: " + e.getMessage(), e);
+    }
+  }
+
+  private static String newRunId(Instant startedAt) {
+    return NAME + "-" + startedAt.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Adds the members pipeline to {@code pipeline}. */
+  public static void build(Pipeline pipeline, MembersConfig config) {
+    Map<String, MemberClient> clients = config.clients();
+    String runId = config.runId();
+
+    // Landing files: contract, fingerprint, skip what an earlier run already processed.
+    PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles",
+        ListLandingFiles.matching(config.landingDir() + "/*"));
+    FailableFiles classified = listed.apply("ClassifyLandingFiles",
+        ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(clients.keySet()));
+    FailableFiles fingerprinted = classified.output().apply("FingerprintFiles", FingerprintFiles.create());
+    PCollection<KV<String, String>> processedHashes = pipeline
+        .apply("ReadAudit", ReadDataset.from(config.lake().audit(AUDIT_DATASET), auditSchema(pipeline)))
+        .apply("KeepProcessedFiles", Filter.by((Row row) ->
+            NAME.equals(row.getString("pipeline")) && FileAudit.PROCESSED.equals(row.getString("status"))))
+        .apply("HashToRun", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via(row -> KV.of(row.getString("content_sha256"), row.getString("run_id"))));
+    SkipProcessedFiles.Result fresh = fingerprinted.output().apply("SkipProcessedFiles",
+        SkipProcessedFiles.against(processedHashes).withReprocess(config.reprocess()));
+
+    // Records: bronze keeps every parsed row as delivered.
+    CsvReadResult read = fresh.toRead().apply("ReadCsvRecords", ReadCsvRecords.of(NAME, runId));
+    PCollection<SourceRecord> records = read.records().apply("SpreadRecords", Reshuffle.viaRandomKey());
+    records.apply("ToBronzeRecords", ToBronzeRecords.forRun(runId, config.runStartedAt()))
+        .apply("BronzeToRows", Convert.toRows())
+        .apply("WriteBronze", WriteDataset.to(config.lake().bronze(NAME), runId));
+
+    FailableResult<SourceRecord> valid = records
+        .apply("MapToCanonicalColumns", MapToCanonicalColumns.using(clients))
+        .apply("ValidateMembers", ValidateRecords.against(
+            Rules.perKey(record -> record.getFile().getClientId(), rulesByClient(clients), "client.unknown"),
+            record -> BadRecord.builder()
+                .setPipeline(NAME).setRunId(runId).setSourceFile(record.getFile().getName())
+                .setLineNumber(record.getLineNumber()).setClientId(record.getFile().getClientId())
+                .setPayload(record.getRawText())));
+
+    PCollection<Row> incoming = valid.output()
+        .apply("StandardizeMembers", StandardizeMembers.using(clients, runId, config.runStartedAt()))
+        .apply("ProtectPii", ApplyPiiPolicy.perValueOf(Members.CLIENT_ID, policiesByClient(clients), PiiPolicy.deidentified(), config.tokenKeyRef()));
+
+    // Silver: SCD type 1 on (client_id, member_id), ordered by the record sequence.
+    PCollection<Row> current = pipeline.apply("ReadSilverMembers", ReadTable.current(config.lake().silver(NAME), Members.SILVER));
+    MergeResult merged = MergeInput.of(current, incoming).apply("MergeIntoSilver",
+        MergeScd1.on(Members.KEY).orderedBy(Members.RECORD_SEQUENCE)
+            .ignoringForChange(Members.LINEAGE_COLUMNS).attributedTo(Members.SOURCE_FILE));
+    TableVersion.of(merged.snapshot(), merged.changes())
+        .apply("CommitSilverMembers", CommitTableVersion.to(config.lake().silver(NAME), runId).withOperation("merge_scd1"));
+
+    // Quarantine: one write of every failure of every stage.
+    PCollection<BadRecord> failures = PCollectionList.of(read.failures()).and(valid.failures())
+        .apply("FlattenFailures", Flatten.pCollections());
+    failures.apply("QuarantineToRows", Convert.toRows())
+        .apply("WriteQuarantine", WriteDataset.to(config.lake().quarantine(NAME), runId));
+
+    // Audit and alerts.
+    PCollection<FileProblem> problems = PCollectionList.of(classified.failures()).and(fingerprinted.failures())
+        .and(fresh.skipped()).and(read.fileProblems())
+        .apply("FlattenFileProblems", Flatten.pCollections());
+    PCollection<KV<String, String>> tallies = PCollectionList
+        .of(read.records().apply("TallyRead", tally(record -> record.getFile().getName(), FileTally.READ)))
+        .and(read.failures().apply("TallyUnparsed", tallyEach(bad -> bad.getSourceFile(), FileTally.READ, FileTally.QUARANTINED)))
+        .and(valid.failures().apply("TallyInvalid", tally(BadRecord::getSourceFile, FileTally.QUARANTINED)))
+        .and(merged.outcomes().apply("TallyMerged", FlatMapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via(outcome -> java.util.List.of(
+                FileTally.of(outcome.getKey(), FileTally.VALID),
+                FileTally.of(outcome.getKey(), auditOutcome(outcome.getValue()))))))
+        .apply("FlattenTallies", Flatten.pCollections());
+
+    PCollection<FileAudit> audit = AuditInputs.of(fresh.toRead(), problems, tallies)
+        .apply("AssembleFileAudit", AssembleFileAudit.forRun(NAME, runId, config.runStartedAt()));
+    audit.apply("AuditToRows", Convert.toRows())
+        .apply("WriteAudit", WriteDataset.to(config.lake().audit(AUDIT_DATASET), runId));
+
+    PCollection<QualityAlert> alerts = audit.apply("RaiseInvalidRatioAlerts", RaiseInvalidRatioAlerts.withDefaults()
+        .withThresholdPerClient(clients.values().stream()
+            .collect(Collectors.toMap(MemberClient::clientId, MemberClient::invalidRatioThreshold))));
+    if (config.alertWebhook() != null) {
+      alerts = alerts.apply("PostAlertsToWebhook", PostAlertsToWebhook.to(config.alertWebhook()));
+    }
+    alerts.apply("AlertsToRows", Convert.toRows())
+        .apply("WriteAlerts", WriteDataset.to(config.lake().alerts(ALERTS_DATASET), runId));
+  }
+
+  /** Merge outcomes as the audit counts them: stale backfills and superseded duplicates change nothing. */
+  static String auditOutcome(String mergeOutcome) {
+    if (MergeOutcome.INSERTED.label().equals(mergeOutcome)) {
+      return FileTally.INSERTED;
+    }
+    return MergeOutcome.UPDATED.label().equals(mergeOutcome) ? FileTally.UPDATED : FileTally.UNCHANGED;
+  }
+
+  private static Map<String, Rules<SourceRecord>> rulesByClient(Map<String, MemberClient> clients) {
+    return clients.values().stream().collect(Collectors.toMap(MemberClient::clientId,
+        client -> io.carelake.transforms.validate.RuleSet.of(client.rules())));
+  }
+
+  private static Map<String, PiiPolicy> policiesByClient(Map<String, MemberClient> clients) {
+    return clients.values().stream().collect(Collectors.toMap(MemberClient::clientId, MemberClient::piiPolicy));
+  }
+
+  private static org.apache.beam.sdk.schemas.Schema auditSchema(Pipeline pipeline) {
+    try {
+      return pipeline.getSchemaRegistry().getSchema(FileAudit.class);
+    } catch (org.apache.beam.sdk.schemas.NoSuchSchemaException e) {
+      throw new IllegalStateException("FileAudit has a @DefaultSchema", e);
+    }
+  }
+
+  private static <T> MapElements<T, KV<String, String>> tally(
+      org.apache.beam.sdk.transforms.SerializableFunction<T, String> fileOf, String what) {
+    return MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+        .via(element -> FileTally.of(fileOf.apply(element), what));
+  }
+
+  private static <T> FlatMapElements<T, KV<String, String>> tallyEach(
+      org.apache.beam.sdk.transforms.SerializableFunction<T, String> fileOf, String... what) {
+    return FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+        .via(element -> java.util.Arrays.stream(what).map(w -> FileTally.of(fileOf.apply(element), w))
+            .collect(Collectors.toList()));
+  }
+}

@@ -1,0 +1,71 @@
+package io.carelake.pipelines.members;
+
+import io.carelake.transforms.tables.Lake;
+import io.carelake.transforms.tables.ParquetTables;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.generic.GenericRecord;
+
+/** What one run did, read back from the lake's own audit and alerts: files, rows, changes, alerts, paths. */
+public final class MembersSummary {
+  private final Lake lake;
+  private final String runId;
+  private final List<GenericRecord> audit;
+  private final List<GenericRecord> alerts;
+
+  private MembersSummary(Lake lake, String runId, List<GenericRecord> audit, List<GenericRecord> alerts) {
+    this.lake = lake;
+    this.runId = runId;
+    this.audit = audit;
+    this.alerts = alerts;
+  }
+
+  public static MembersSummary of(Lake lake, String runId) {
+    return new MembersSummary(lake, runId,
+        ofRun(ParquetTables.dataset(lake.audit(MembersPipeline.AUDIT_DATASET)), runId),
+        ofRun(ParquetTables.dataset(lake.alerts(MembersPipeline.ALERTS_DATASET)), runId));
+  }
+
+  private static List<GenericRecord> ofRun(List<GenericRecord> rows, String runId) {
+    return rows.stream().filter(row -> runId.equals(String.valueOf(row.get("run_id")))).toList();
+  }
+
+  public long total(String column) {
+    return audit.stream().mapToLong(row -> ((Number) row.get(column)).longValue()).sum();
+  }
+
+  public Map<String, Long> filesByStatus() {
+    Map<String, Long> byStatus = new TreeMap<>();
+    audit.forEach(row -> byStatus.merge(String.valueOf(row.get("status")), 1L, Long::sum));
+    return byStatus;
+  }
+
+  public int alertCount() {
+    return alerts.size();
+  }
+
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("CareLake members run ").append(runId).append('\n');
+    out.append(String.format("  files        %d %s%n", audit.size(), filesByStatus()));
+    out.append(String.format("  rows read    %d%n", total("rows_read")));
+    out.append(String.format("  valid        %d%n", total("valid")));
+    out.append(String.format("  quarantined  %d%n", total("quarantined")));
+    out.append(String.format("  silver       %d inserted, %d updated, %d unchanged%n",
+        total("inserted"), total("updated"), total("unchanged")));
+    out.append(String.format("  alerts       %d%n", alertCount()));
+    for (GenericRecord row : audit) {
+      if (row.get("error") != null) {
+        out.append(String.format("    %-34s %-17s %s%n", row.get("file"), row.get("status"), row.get("error")));
+      }
+    }
+    out.append("  tables\n");
+    out.append("    silver      ").append(lake.silver(MembersPipeline.NAME)).append('\n');
+    out.append("    bronze      ").append(lake.bronze(MembersPipeline.NAME)).append('\n');
+    out.append("    quarantine  ").append(lake.quarantine(MembersPipeline.NAME)).append('\n');
+    out.append("    audit       ").append(lake.audit(MembersPipeline.AUDIT_DATASET)).append('\n');
+    out.append("    alerts      ").append(lake.alerts(MembersPipeline.ALERTS_DATASET)).append('\n');
+    return out.toString();
+  }
+}

@@ -1,1 +1,80 @@
-package io.carelake.pipelines; public final class CareLake { public static void main(String[] a) {} }
+package io.carelake.pipelines;
+
+import io.carelake.pipelines.members.MembersPipeline;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.beam.sdk.PipelineRunner;
+import org.apache.beam.sdk.runners.PipelineRunnerRegistrar;
+
+/**
+ * The command line of every runner jar: {@code java -jar carelake-<runner>.jar <command> [--option=value ...]}.
+ */
+public final class CareLake {
+  private static final String USAGE = String.join("\n",
+      "usage: carelake <command> [--option=value ...]",
+      "  members   run the members pipeline (--help for its options)",
+      "  demo      run members on the bundled sample rosters in a fresh lake and print a summary",
+      "  show      print a table's schema, row count and first rows: show --lake=DIR --table=ZONE/NAME [--rows=N]",
+      "  generate  write synthetic rosters: generate --lake=DIR [--rows=N --clients=K --files=F --badFraction=X --seed=S]",
+      "  bench     generate rosters, run members on them, print rows/s and peak heap (same options as generate)");
+
+  private CareLake() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
+      System.out.println(USAGE);
+      return;
+    }
+    String[] rest = withDefaultRunner(Arrays.copyOfRange(args, 1, args.length));
+    switch (args[0]) {
+      case "members":
+        MembersPipeline.main(rest);
+        break;
+      case "demo":
+        Demo.main(rest);
+        break;
+      case "show":
+        Show.main(rest);
+        break;
+      case "generate":
+        Generate.main(rest);
+        break;
+      case "bench":
+        Bench.main(rest);
+        break;
+      default:
+        System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
+        System.exit(2);
+    }
+  }
+
+  /**
+   * A runner jar holds one runner: use it unless {@code --runner} says otherwise, so that
+   * {@code java -jar carelake-flink.jar members ...} runs on Flink without naming it.
+   */
+  static String[] withDefaultRunner(String[] args) {
+    if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--runner="))) {
+      return args;
+    }
+    List<Class<? extends PipelineRunner<?>>> runners = StreamSupport
+        .stream(ServiceLoader.load(PipelineRunnerRegistrar.class).spliterator(), false)
+        .flatMap(registrar -> StreamSupport.stream(registrar.getPipelineRunners().spliterator(), false))
+        .filter(runner -> !runner.getSimpleName().startsWith("Test"))
+        .collect(Collectors.toList());
+    // A runner module may register variants (Spark's structured-streaming runner): the jar's own
+    // runner is the one with the plainest name.
+    return runners.stream()
+        .map(Class::getSimpleName)
+        .min(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+        .map(runner -> {
+          String[] withRunner = Arrays.copyOf(args, args.length + 1);
+          withRunner[args.length] = "--runner=" + runner;
+          return withRunner;
+        })
+        .orElse(args);
+  }
+}

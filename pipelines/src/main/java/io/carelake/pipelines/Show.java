@@ -1,0 +1,48 @@
+package io.carelake.pipelines;
+
+import io.carelake.transforms.tables.Lake;
+import io.carelake.transforms.tables.ParquetTables;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/** Prints a lake table's schema, row count and first rows: a look at the output without writing code. */
+final class Show {
+  private Show() {}
+
+  static void main(String[] argv) {
+    Args args = Args.parse(argv, List.of("lake", "table", "rows"));
+    String table = args.get("table", "");
+    String lakeRoot = args.get("lake", "");
+    int slash = table.indexOf('/');
+    if (lakeRoot.isEmpty() || slash < 1) {
+      System.err.println("usage: show --lake=DIR --table=ZONE/NAME [--rows=N]   e.g. --table=silver/members");
+      System.exit(2);
+    }
+    Lake lake = Lake.at(lakeRoot);
+    String zone = table.substring(0, slash);
+    String name = table.substring(slash + 1);
+    List<GenericRecord> rows = Lake.TABLE_ZONES.contains(zone)
+        ? ParquetTables.table(lake.table(zone, name))
+        : ParquetTables.dataset(lake.dataset(zone, name));
+    System.out.println(table + " (" + (Lake.TABLE_ZONES.contains(zone) ? lake.table(zone, name) : lake.dataset(zone, name)) + ")");
+    if (rows.isEmpty()) {
+      System.out.println("0 rows");
+      return;
+    }
+    System.out.println("schema:");
+    for (Schema.Field field : rows.get(0).getSchema().getFields()) {
+      System.out.println("  " + field.name() + ": " + describe(field.schema()));
+    }
+    System.out.println(rows.size() + " rows");
+    rows.stream().limit(args.getLong("rows", 10)).forEach(row -> System.out.println("  " + row));
+  }
+
+  private static String describe(Schema schema) {
+    if (schema.getType() == Schema.Type.UNION) {
+      return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst()
+          .map(Show::describe).orElse("null") + " (nullable)";
+    }
+    return schema.getLogicalType() != null ? schema.getLogicalType().getName() : schema.getType().getName();
+  }
+}

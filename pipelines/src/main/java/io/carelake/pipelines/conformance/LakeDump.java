@@ -1,0 +1,70 @@
+package io.carelake.pipelines.conformance;
+
+import io.carelake.transforms.tables.DatasetPath;
+import io.carelake.transforms.tables.Lake;
+import io.carelake.transforms.tables.ParquetTables;
+import io.carelake.transforms.tables.TablePath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * A lake's tables as sorted text lines, leaving out what differs between two correct runs of the same
+ * input (run ids, wall-clock times): two runs on different runners must give identical dumps.
+ */
+public final class LakeDump {
+  /** Columns that name the run or the moment, not the data. */
+  public static final Set<String> RUN_SPECIFIC = Set.of(
+      "run_id", "ingested_at", "recorded_at", "started_at", "ended_at", "raised_at", "committed_at");
+
+  private final TreeMap<String, List<String>> tables = new TreeMap<>();
+
+  private LakeDump() {}
+
+  public static LakeDump of(Lake lake, List<TablePath> tables, List<DatasetPath> datasets) {
+    LakeDump dump = new LakeDump();
+    tables.forEach(table -> dump.tables.put(table.toString().substring(lake.root().length()),
+        lines(ParquetTables.table(table))));
+    datasets.forEach(dataset -> dump.tables.put(dataset.toString().substring(lake.root().length()),
+        lines(ParquetTables.dataset(dataset))));
+    return dump;
+  }
+
+  /** Table name (relative to the lake root) to its sorted lines. */
+  public TreeMap<String, List<String>> tables() {
+    return tables;
+  }
+
+  private static List<String> lines(List<GenericRecord> rows) {
+    List<String> lines = new ArrayList<>(rows.size());
+    for (GenericRecord row : rows) {
+      lines.add(row.getSchema().getFields().stream()
+          .filter(field -> !RUN_SPECIFIC.contains(field.name()))
+          .map(field -> field.name() + "=" + render(row.get(field.pos())))
+          .collect(Collectors.joining("|")));
+    }
+    lines.sort(null);
+    return lines;
+  }
+
+  /** Avro values with a stable text form: maps sorted by key, lists in order. */
+  private static String render(Object value) {
+    if (value instanceof java.util.Map<?, ?> map) {
+      return new TreeMap<>(map.entrySet().stream().collect(Collectors.toMap(
+          e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue())))).toString();
+    }
+    if (value instanceof GenericRecord record) {
+      return record.getSchema().getFields().stream()
+          .filter(field -> !RUN_SPECIFIC.contains(field.name()))
+          .map(field -> field.name() + ":" + render(record.get(field.pos())))
+          .collect(Collectors.joining(",", "{", "}"));
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(LakeDump::render).collect(Collectors.joining(",", "[", "]"));
+    }
+    return String.valueOf(value);
+  }
+}

@@ -52,6 +52,15 @@ public final class CareLake {
     }
   }
 
+  /** The jar (or classes folder) this command runs from, to print commands a user can paste. */
+  static String jarPath() {
+    try {
+      return java.nio.file.Path.of(CareLake.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException | SecurityException e) {
+      return "<carelake jar>";
+    }
+  }
+
   /**
    * A runner jar holds one runner: use it unless {@code --runner} says otherwise, so that
    * {@code java -jar carelake-flink.jar members ...} runs on Flink without naming it.

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs the members pipeline on the bundled sample rosters: three clients with different layouts, some
- * bad rows, a file whose name breaks the landing contract, a duplicate delivery and an older backfill.
+ * Runs the members pipeline on the bundled sample rosters, two delivery days, one run each: three
+ * clients with different layouts, some bad rows, a file whose name breaks the landing contract, a
+ * duplicate delivery, updates and an older backfill.
  */
 final class Demo {
   private static final String MARKER = ".carelake-demo";
@@ -23,11 +24,16 @@ final class Demo {
     Path lake = Path.of(args.get("lake", "carelake-demo-lake")).toAbsolutePath();
     prepare(lake);
     Path key = LocalLake.writeTokenKey(lake);
-    List<String> pipelineArgs = new ArrayList<>(List.of(
-        "--lake=" + lake, "--clientConfigDir=" + lake.resolve("config/members"), "--tokenKeyRef=" + key));
-    pipelineArgs.addAll(args.passOn());
-    MembersPipeline.main(pipelineArgs.toArray(String[]::new));
-    System.out.println("look at a table: show --lake=" + lake + " --table=silver/members");
+    for (int day = 1; day <= SampleLake.LAST_DAY; day++) {
+      SampleLake.deliverMemberSamples(lake, day);
+      System.out.println("== delivery day " + day);
+      List<String> pipelineArgs = new ArrayList<>(List.of("--lake=" + lake,
+          "--clientConfigDir=" + lake.resolve("config/members"), "--tokenKeyRef=" + key, "--runId=demo-day-" + day));
+      pipelineArgs.addAll(args.passOn());
+      MembersPipeline.main(pipelineArgs.toArray(String[]::new));
+    }
+    System.out.println("Look at a table:  java -jar " + CareLake.jarPath() + " show --lake=" + lake + " --table=silver/members");
+    System.out.println("Other tables:     bronze/members, quarantine/members, audit/files, alerts/quality");
   }
 
   /** A fresh demo lake with the samples in its landing zone; only a folder the demo made is wiped. */
@@ -44,6 +50,5 @@ final class Demo {
     }
     Files.createDirectories(lake);
     Files.writeString(lake.resolve(MARKER), "made by the CareLake demo; deleted by the next demo run\n");
-    SampleLake.copyMemberSamples(lake);
   }
 }

@@ -6,19 +6,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The sample rosters and client configurations bundled in the jar, copied into a lake folder. */
+/**
+ * The sample rosters and client configurations bundled in the jar, copied into a lake folder one
+ * delivery day at a time, as a client would deliver them.
+ */
 public final class SampleLake {
   private static final String SAMPLES = "/io/carelake/samples/members/";
 
   private SampleLake() {}
 
-  /** Copies {@code config/members/*.yaml} and {@code landing/members/*} into {@code lake}. */
-  public static void copyMemberSamples(Path lake) throws IOException {
+  /** The delivery days of the samples: 1 and 2. */
+  public static final int LAST_DAY = 2;
+
+  /** Copies the configurations and rosters delivered on {@code day} into {@code lake}. */
+  public static void deliverMemberSamples(Path lake, int day) throws IOException {
     for (String line : resource("index.txt").split("\n")) {
-      String name = line.strip();
-      if (name.isEmpty() || name.startsWith("#")) {
+      if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
+      String[] dayAndName = line.strip().split(" ", 2);
+      if (Integer.parseInt(dayAndName[0]) != day) {
+        continue;
+      }
+      String name = dayAndName[1];
       Path target = lake.resolve(name);
       Files.createDirectories(target.getParent());
       try (InputStream in = SampleLake.class.getResourceAsStream(SAMPLES + name)) {

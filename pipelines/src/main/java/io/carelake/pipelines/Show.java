@@ -2,7 +2,11 @@ package io.carelake.pipelines;
 
 import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.ParquetTables;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -35,7 +39,23 @@ final class Show {
       System.out.println("  " + field.name() + ": " + describe(field.schema()));
     }
     System.out.println(rows.size() + " rows");
-    rows.stream().limit(args.getLong("rows", 10)).forEach(row -> System.out.println("  " + row));
+    rows.stream().limit(args.getLong("rows", 10)).forEach(row -> System.out.println("  " + render(row)));
+  }
+
+  /** A row with its dates and timestamps readable (Avro holds them as days and milliseconds). */
+  private static String render(GenericRecord row) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Schema.Field field : row.getSchema().getFields()) {
+      Object value = row.get(field.pos());
+      String type = describe(field.schema());
+      if (value instanceof Integer days && type.startsWith("date")) {
+        value = LocalDate.ofEpochDay(days);
+      } else if (value instanceof Long millis && type.startsWith("timestamp-millis")) {
+        value = Instant.ofEpochMilli(millis);
+      }
+      values.put(field.name(), value);
+    }
+    return values.toString();
   }
 
   private static String describe(Schema schema) {

@@ -13,12 +13,13 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * A lake's tables as sorted text lines, leaving out what differs between two correct runs of the same
- * input (run ids, wall-clock times): two runs on different runners must give identical dumps.
+ * input (wall-clock times): two runs with the same run ids on different runners must give identical
+ * dumps.
  */
 public final class LakeDump {
-  /** Columns that name the run or the moment, not the data. */
+  /** Columns that name the moment, not the data. */
   public static final Set<String> RUN_SPECIFIC = Set.of(
-      "run_id", "ingested_at", "recorded_at", "started_at", "ended_at", "raised_at", "committed_at");
+      "ingested_at", "recorded_at", "started_at", "ended_at", "raised_at", "committed_at");
 
   private final TreeMap<String, List<String>> tables = new TreeMap<>();
 

@@ -13,8 +13,9 @@ import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * Runs the members pipeline on the bundled samples in a fresh lake with the given runner flags, and dumps
- * every table it writes. The key is fixed so that tokens, and so the dumps, can be compared across runs.
+ * Runs the members pipeline on the bundled samples in a fresh lake with the given runner flags, one run per
+ * delivery day (so the second run merges into the silver table the first wrote), and dumps every table.
+ * The key is fixed so that tokens, and so the dumps, can be compared across runners.
  */
 public final class MembersConformance {
   private static final String FIXED_TEST_KEY = "conformance-only-key-0123456789abcdef0123456789\n";
@@ -23,15 +24,17 @@ public final class MembersConformance {
 
   public static LakeDump run(Path workDir, String... runnerArgs) throws IOException {
     Path root = Files.createDirectories(workDir);
-    SampleLake.copyMemberSamples(root);
     Path key = root.resolve("conformance.key");
     Files.writeString(key, FIXED_TEST_KEY);
-    List<String> args = new ArrayList<>(List.of("--lake=" + root, "--clientConfigDir=" + root.resolve("config/members"),
-        "--tokenKeyRef=" + key, "--runId=conformance"));
-    args.addAll(Arrays.asList(runnerArgs));
-    MembersOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
-        .withValidation().as(MembersOptions.class);
-    MembersPipeline.run(options).waitUntilFinish();
+    for (int day = 1; day <= SampleLake.LAST_DAY; day++) {
+      SampleLake.deliverMemberSamples(root, day);
+      List<String> args = new ArrayList<>(List.of("--lake=" + root, "--clientConfigDir=" + root.resolve("config/members"),
+          "--tokenKeyRef=" + key, "--runId=conformance-day-" + day));
+      args.addAll(Arrays.asList(runnerArgs));
+      MembersOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
+          .withValidation().as(MembersOptions.class);
+      MembersPipeline.run(options).waitUntilFinish();
+    }
     Lake lake = Lake.at(root.toString());
     return LakeDump.of(lake, List.of(lake.silver(MembersPipeline.NAME)), List.of(
         lake.bronze(MembersPipeline.NAME), lake.quarantine(MembersPipeline.NAME),

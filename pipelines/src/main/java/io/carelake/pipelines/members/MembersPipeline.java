@@ -23,6 +23,7 @@ import io.carelake.transforms.merge.MergeScd1;
 import io.carelake.transforms.quality.AssembleFileAudit;
 import io.carelake.transforms.quality.AuditInputs;
 import io.carelake.transforms.quality.FileTally;
+import io.carelake.transforms.quality.LogProgress;
 import io.carelake.transforms.quality.PostAlertsToWebhook;
 import io.carelake.transforms.quality.RaiseInvalidRatioAlerts;
 import io.carelake.transforms.standardize.ApplyPiiPolicy;
@@ -48,10 +49,14 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.joda.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.schemas.transforms.Convert;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -167,7 +172,9 @@ public final class MembersPipeline {
 
     // Records: bronze keeps every parsed row as delivered.
     CsvReadResult read = fresh.toRead().apply("ReadCsvRecords", ReadCsvRecords.of(NAME, runId));
-    PCollection<SourceRecord> records = read.records().apply("SpreadRecords", Reshuffle.viaRandomKey());
+    PCollection<SourceRecord> records = read.records()
+        .apply("LogRecordsRead", LogProgress.of(NAME + " records read"))
+        .apply("SpreadRecords", Reshuffle.viaRandomKey());
     records.apply("ToBronzeRecords", ToBronzeRecords.forRun(runId, config.runStartedAt()))
         .apply("BronzeToRows", Convert.toRows())
         .apply("WriteBronze", WriteDataset.to(config.lake().bronze(NAME), runId));
@@ -216,6 +223,7 @@ public final class MembersPipeline {
 
     PCollection<FileAudit> audit = AuditInputs.of(fresh.toRead(), problems, tallies)
         .apply("AssembleFileAudit", AssembleFileAudit.forRun(NAME, runId, config.runStartedAt()));
+    audit.apply("LogFileDone", ParDo.of(new LogFileDoneFn()));
     audit.apply("AuditToRows", Convert.toRows())
         .apply("WriteAudit", WriteDataset.to(config.lake().audit(AUDIT_DATASET), runId));
 
@@ -227,6 +235,17 @@ public final class MembersPipeline {
     }
     alerts.apply("AlertsToRows", Convert.toRows())
         .apply("WriteAlerts", WriteDataset.to(config.lake().alerts(ALERTS_DATASET), runId));
+  }
+
+  /** One line per file as its audit row is ready: name, status and counts, never content. */
+  private static final class LogFileDoneFn extends DoFn<FileAudit, Void> {
+    private static final Logger LOG = LoggerFactory.getLogger(MembersPipeline.class);
+
+    @ProcessElement
+    public void process(@Element FileAudit file) {
+      LOG.info("file {}: {}, {} rows read, {} quarantined{}", file.getFile(), file.getStatus(), file.getRowsRead(),
+          file.getQuarantined(), file.getError() == null ? "" : " (" + file.getError() + ")");
+    }
   }
 
   /** Merge outcomes as the audit counts them: stale backfills and superseded duplicates change nothing. */

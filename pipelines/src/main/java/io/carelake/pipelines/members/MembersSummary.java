@@ -56,7 +56,8 @@ public final class MembersSummary {
         total("inserted"), total("updated"), total("unchanged")));
     out.append(String.format("  alerts       %d%n", alertCount()));
     for (GenericRecord row : audit) {
-      if (row.get("error") != null) {
+      String status = String.valueOf(row.get("status"));
+      if (status.equals("rejected") || status.equals("failed")) {
         out.append(String.format("    %-34s %-17s %s%n", row.get("file"), row.get("status"), row.get("error")));
       }
     }

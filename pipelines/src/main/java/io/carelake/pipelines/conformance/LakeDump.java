@@ -39,6 +39,29 @@ public final class LakeDump {
     return tables;
   }
 
+  /**
+   * What differs from {@code expected}, table by table: lines missing here ({@code -}) and lines only
+   * here ({@code +}), at most {@code limit} per table. Empty when the dumps are equal.
+   */
+  public List<String> differencesFrom(LakeDump expected, int limit) {
+    List<String> differences = new ArrayList<>();
+    java.util.Set<String> names = new java.util.TreeSet<>(tables.keySet());
+    names.addAll(expected.tables.keySet());
+    for (String name : names) {
+      List<String> mine = tables.getOrDefault(name, List.of());
+      List<String> theirs = expected.tables.getOrDefault(name, List.of());
+      java.util.stream.Stream.concat(
+              theirs.stream().filter(line -> !mine.contains(line)).map(line -> name + " - " + line),
+              mine.stream().filter(line -> !theirs.contains(line)).map(line -> name + " + " + line))
+          .limit(limit)
+          .forEach(differences::add);
+      if (mine.size() != theirs.size()) {
+        differences.add(name + ": " + mine.size() + " rows, expected " + theirs.size());
+      }
+    }
+    return differences;
+  }
+
   private static List<String> lines(List<GenericRecord> rows) {
     List<String> lines = new ArrayList<>(rows.size());
     for (GenericRecord row : rows) {

@@ -22,12 +22,15 @@ public final class MembersConformance {
 
   private MembersConformance() {}
 
+  /** Rows per sample roster: every case of the samples, little enough for the Direct runner. */
+  static final int ROWS_PER_FILE = 30;
+
   public static LakeDump run(Path workDir, String... runnerArgs) throws IOException {
     Path root = Files.createDirectories(workDir);
     Path key = root.resolve("conformance.key");
     Files.writeString(key, FIXED_TEST_KEY);
     for (int day = 1; day <= SampleLake.LAST_DAY; day++) {
-      SampleLake.deliverMemberSamples(root, day);
+      SampleLake.deliverMemberSamples(root, day, ROWS_PER_FILE);
       List<String> args = new ArrayList<>(List.of("--lake=" + root, "--clientConfigDir=" + root.resolve("config/members"),
           "--tokenKeyRef=" + key, "--runId=conformance-day-" + day));
       args.addAll(Arrays.asList(runnerArgs));

@@ -60,7 +60,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -172,9 +171,7 @@ public final class MembersPipeline {
 
     // Records: bronze keeps every parsed row as delivered.
     CsvReadResult read = fresh.toRead().apply("ReadCsvRecords", ReadCsvRecords.of(NAME, runId));
-    PCollection<SourceRecord> records = read.records()
-        .apply("LogRecordsRead", LogProgress.of(NAME + " records read"))
-        .apply("SpreadRecords", Reshuffle.viaRandomKey());
+    PCollection<SourceRecord> records = read.records().apply("LogRecordsRead", LogProgress.of(NAME + " records read"));
     records.apply("ToBronzeRecords", ToBronzeRecords.forRun(runId, config.runStartedAt()))
         .apply("BronzeToRows", Convert.toRows())
         .apply("WriteBronze", WriteDataset.to(config.lake().bronze(NAME), runId));

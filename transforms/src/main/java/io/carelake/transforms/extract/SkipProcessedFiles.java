@@ -65,8 +65,8 @@ public abstract class SkipProcessedFiles
         .and(earlierRuns, processedHashToRun())
         .apply("JoinWithProcessedHashes", CoGroupByKey.create());
 
-    TupleTag<LandingFile> toRead = new TupleTag<>("toRead");
-    TupleTag<FileProblem> skipped = new TupleTag<>("skipped");
+    TupleTag<LandingFile> toRead = new TupleTag<>();
+    TupleTag<FileProblem> skipped = new TupleTag<>();
     PCollectionTuple split = joined.apply("ChooseFileToRead",
         ParDo.of(new ChooseFn(delivered, earlierRuns, reprocess(), toRead, skipped))
             .withOutputTags(toRead, TupleTagList.of(skipped)));

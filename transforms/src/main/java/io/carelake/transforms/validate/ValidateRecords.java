@@ -48,8 +48,8 @@ public abstract class ValidateRecords<T> extends PTransform<PCollection<T>, Fail
 
   @Override
   public FailableResult<T> expand(PCollection<T> records) {
-    TupleTag<T> valid = new TupleTag<>("valid");
-    TupleTag<BadRecord> failed = new TupleTag<>("failed");
+    TupleTag<T> valid = new TupleTag<>();
+    TupleTag<BadRecord> failed = new TupleTag<>();
     PCollectionTuple checked = records.apply("CheckRules",
         ParDo.of(new CheckRulesFn<>(rules(), envelope(), stage(), valid, failed))
             .withOutputTags(valid, TupleTagList.of(failed)));

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -117,7 +118,7 @@ public final class ClientConfigs {
     Map<String, String> columns = config.columns() == null ? Map.of() : config.columns();
     Set<String> headersUsed = new HashSet<>();
     columns.forEach((canonical, header) -> {
-      if (!Members.CANONICAL_COLUMNS.contains(canonical)) {
+      if (canonical == null || !Members.CANONICAL_COLUMNS.contains(canonical)) {
         errors.fail("columns." + canonical, "not a canonical member column " + Members.CANONICAL_COLUMNS);
       } else if (header == null || header.isBlank()) {
         errors.fail("columns." + canonical, "the client's header name must not be blank");
@@ -126,13 +127,22 @@ public final class ClientConfigs {
       }
     });
     for (String canonical : Members.CANONICAL_COLUMNS) {
-      headerOf.put(canonical, columns.getOrDefault(canonical, canonical).strip());
+      String header = columns.get(canonical);
+      headerOf.put(canonical, header == null || header.isBlank() ? canonical : header.strip());
     }
+    // An unmapped column is read under its own name, which a mapped column may also claim.
+    Map<String, String> canonicalOfHeader = new TreeMap<>();
+    headerOf.forEach((canonical, header) -> {
+      String other = canonicalOfHeader.putIfAbsent(header, canonical);
+      if (other != null) {
+        errors.fail("columns", other + " and " + canonical + " would both read header '" + header + "'");
+      }
+    });
 
     List<String> patterns = config.dateFormats() == null ? DEFAULT_DATE_FORMATS : config.dateFormats();
     Dates dates = null;
-    if (patterns.isEmpty()) {
-      errors.fail("date_formats", "must list at least one pattern");
+    if (patterns.isEmpty() || patterns.stream().anyMatch(Objects::isNull)) {
+      errors.fail("date_formats", "must list at least one pattern, and no empty one");
     } else {
       try {
         dates = Dates.of(patterns);
@@ -152,6 +162,7 @@ public final class ClientConfigs {
     }
 
     PiiPolicy policy = PiiPolicy.deidentified();
+    // Checked as a whole once every column is set, against the silver schema it will be applied to.
     Map<String, String> pii = config.pii() == null ? Map.of() : config.pii();
     for (Map.Entry<String, String> entry : pii.entrySet()) {
       String field = "pii." + entry.getKey();
@@ -172,6 +183,11 @@ public final class ClientConfigs {
         errors.fail(field, e.getMessage());
       }
     }
+    try {
+      policy.checkApplicableTo(Members.SILVER);
+    } catch (IllegalArgumentException e) {
+      errors.fail("pii", e.getMessage());
+    }
     if (policy.actionFor(Members.MEMBER_ID) == PiiAction.DROP || policy.actionFor(Members.MEMBER_ID) == PiiAction.MASK
         || policy.actionFor(Members.MEMBER_ID) == PiiAction.GENERALIZE) {
       errors.fail("pii.member_id", "the merge key can only be kept or tokenised");
@@ -181,7 +197,7 @@ public final class ClientConfigs {
     required.add(Members.MEMBER_ID);
     List<String> configured = config.required() == null ? List.of() : config.required();
     for (int i = 0; i < configured.size(); i++) {
-      if (!Members.CANONICAL_COLUMNS.contains(configured.get(i))) {
+      if (configured.get(i) == null || !Members.CANONICAL_COLUMNS.contains(configured.get(i))) {
         errors.fail("required[" + i + "]", "not a canonical member column");
       }
       required.add(configured.get(i));
@@ -204,7 +220,7 @@ public final class ClientConfigs {
 
   private static @Nullable Rule<SourceRecord> compileRule(
       String field, ClientConfig.RuleConfig rule, @Nullable Dates dates, LocalDate today, Errors errors) {
-    if (!Members.CANONICAL_COLUMNS.contains(rule.column())) {
+    if (rule.column() == null || !Members.CANONICAL_COLUMNS.contains(rule.column())) {
       errors.fail(field + ".column", "not a canonical member column");
       return null;
     }
@@ -224,7 +240,7 @@ public final class ClientConfigs {
       }
     }
     if (rule.allowed() != null) {
-      if (rule.allowed().isEmpty()) {
+      if (rule.allowed().isEmpty() || rule.allowed().stream().anyMatch(Objects::isNull)) {
         errors.fail(field + ".allowed", "must list at least one value");
         return null;
       }
@@ -270,8 +286,13 @@ public final class ClientConfigs {
       if (relative.group(1) == null) {
         return today;
       }
-      long amount = Long.parseLong(relative.group(2)) * ("-".equals(relative.group(1)) ? -1 : 1);
-      return "d".equals(relative.group(3)) ? today.plusDays(amount) : today.plusYears(amount);
+      try {
+        long amount = Long.parseLong(relative.group(2)) * ("-".equals(relative.group(1)) ? -1 : 1);
+        return "d".equals(relative.group(3)) ? today.plusDays(amount) : today.plusYears(amount);
+      } catch (NumberFormatException | java.time.DateTimeException e) {
+        errors.fail(field, "the offset is out of range");
+        return null;
+      }
     }
     try {
       return LocalDate.parse(value.strip());

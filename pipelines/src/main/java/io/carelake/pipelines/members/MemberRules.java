@@ -28,7 +28,8 @@ final class MemberRules {
         FieldRules.parses(Members.COVERAGE_START, dates::parse, "date_format", "is not a date in the configured formats"),
         FieldRules.parses(Members.COVERAGE_END, dates::parse, "date_format", "is not a date in the configured formats"),
         FieldRules.notAfter(Members.COVERAGE_START, Members.COVERAGE_END, dates::parse),
-        FieldRules.parses(Members.CREATION_DATE, dates::parse, "date_format", "is not a date in the configured formats"),
+        // A creation date in the future would outrank every later delivery of the member for ever.
+        FieldRules.dateWithin(Members.CREATION_DATE, dates::parse, EARLIEST_BIRTH_DATE, today.plusDays(1)),
         FieldRules.parses(Members.PHONE, value -> Phones.toE164(value, phoneRegion), "format", "is not a valid phone number"),
         FieldRules.parses(Members.EMAIL, value -> Emails.isValid(value) ? value : null, "format", "is not an email address"),
         FieldRules.parses(Members.STATE, UsStates::toCode, "code", "is not a US state, territory or military state"),

@@ -30,6 +30,7 @@ import io.carelake.transforms.standardize.ApplyPiiPolicy;
 import io.carelake.transforms.tables.CommitTableVersion;
 import io.carelake.transforms.tables.ReadDataset;
 import io.carelake.transforms.tables.ReadTable;
+import io.carelake.transforms.tables.TableCommit;
 import io.carelake.transforms.tables.TableVersion;
 import io.carelake.transforms.tables.WriteDataset;
 import io.carelake.transforms.validate.FailableResult;
@@ -47,6 +48,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
@@ -57,6 +59,7 @@ import org.apache.beam.sdk.schemas.transforms.Convert;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -77,6 +80,8 @@ public final class MembersPipeline {
   public static final String NAME = "members";
   public static final String AUDIT_DATASET = "files";
   public static final String ALERTS_DATASET = "quality";
+  /** For a row whose client has no policy of its own; validation lets no such row through. */
+  private static final PiiPolicy FALLBACK_POLICY = PiiPolicy.deidentified();
 
   private MembersPipeline() {}
 
@@ -111,27 +116,53 @@ public final class MembersPipeline {
       throw new ConfigException("--runId: use letters, digits, '.', '_' or '-' (it becomes part of paths)");
     }
     Lake lake = Lake.at(options.getLake());
+    checkRunIdIsNew(lake, runId);
     Map<String, MemberClient> clients = ClientConfigs.load(options.getClientConfigDir(),
         LocalDate.ofInstant(java.time.Instant.ofEpochMilli(startedAt.getMillis()), ZoneOffset.UTC));
     String keyRef = options.getTokenKeyRef().isBlank() ? null : options.getTokenKeyRef().strip();
     String tokenising = clients.values().stream().filter(client -> client.piiPolicy().needsTokenizer())
         .map(MemberClient::clientId).collect(Collectors.joining(", "));
-    if (keyRef == null && !tokenising.isEmpty()) {
-      throw new ConfigException("--tokenKeyRef: clients " + tokenising + " tokenise PII columns, so a key file is needed");
+    if (keyRef == null && (!tokenising.isEmpty() || FALLBACK_POLICY.needsTokenizer())) {
+      throw new ConfigException("--tokenKeyRef: a key file is needed, the default PII policy tokenises"
+          + (tokenising.isEmpty() ? "" : " and so do clients " + tokenising));
     }
     if (keyRef != null) {
       checkKeyLoads(keyRef);
     }
+    WebhookReference webhook = options.getAlertWebhook().isBlank() ? null : WebhookReference.of(options.getAlertWebhook());
+    if (webhook != null) {
+      try {
+        webhook.checkResolvable();
+      } catch (IOException | IllegalArgumentException e) {
+        throw new ConfigException("--alertWebhook: " + e.getMessage(), e);
+      }
+    }
     return MembersConfig.builder()
         .setLake(lake)
-        .setLandingDir(options.getLandingDir().isBlank() ? lake.landing() + "/" + NAME : options.getLandingDir())
+        .setLandingDir(options.getLandingDir().isBlank() ? lake.landing() + "/" + NAME
+            : options.getLandingDir().strip().replaceAll("/+$", ""))
         .setRunId(runId)
         .setRunStartedAt(startedAt)
         .setClients(clients)
         .setTokenKeyRef(keyRef)
         .setReprocess(options.getReprocess())
-        .setAlertWebhook(options.getAlertWebhook().isBlank() ? null : WebhookReference.of(options.getAlertWebhook()))
+        .setAlertWebhook(webhook)
         .build();
+  }
+
+  /**
+   * A run id names the folders a run appends to; reusing one would mix two runs' rows, and the retry
+   * would skip every file the first attempt audited.
+   */
+  private static void checkRunIdIsNew(Lake lake, String runId) {
+    String pattern = lake.audit(AUDIT_DATASET) + "/run_id=" + runId + "/*";
+    try {
+      if (!FileSystems.match(pattern, EmptyMatchTreatment.ALLOW).metadata().isEmpty()) {
+        throw new ConfigException("--runId: run " + runId + " already wrote to this lake; use a new run id");
+      }
+    } catch (IOException e) {
+      throw new ConfigException("--lake: cannot list the audit table: " + e.getMessage(), e);
+    }
   }
 
   /** A missing or short key fails here, at launch, rather than on every worker. */
@@ -165,7 +196,8 @@ public final class MembersPipeline {
             NAME.equals(row.getString("pipeline")) && FileAudit.PROCESSED.equals(row.getString("status"))))
         .apply("HashToRun", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via(row -> KV.of(row.getString("content_sha256"), row.getString("run_id"))));
+            .via(row -> KV.of(SkipProcessedFiles.contentKey(row.getString("client_id"), row.getString("content_sha256")),
+                row.getString("run_id"))));
     SkipProcessedFiles.Result fresh = fingerprinted.output().apply("SkipProcessedFiles",
         SkipProcessedFiles.against(processedHashes).withReprocess(config.reprocess()));
 
@@ -187,14 +219,14 @@ public final class MembersPipeline {
 
     PCollection<Row> incoming = valid.output()
         .apply("StandardizeMembers", StandardizeMembers.using(clients, runId, config.runStartedAt()))
-        .apply("ProtectPii", ApplyPiiPolicy.perValueOf(Members.CLIENT_ID, policiesByClient(clients), PiiPolicy.deidentified(), config.tokenKeyRef()));
+        .apply("ProtectPii", ApplyPiiPolicy.perValueOf(Members.CLIENT_ID, policiesByClient(clients), FALLBACK_POLICY, config.tokenKeyRef()));
 
     // Silver: SCD type 1 on (client_id, member_id), ordered by the record sequence.
     PCollection<Row> current = pipeline.apply("ReadSilverMembers", ReadTable.current(config.lake().silver(NAME), Members.SILVER));
     MergeResult merged = MergeInput.of(current, incoming).apply("MergeIntoSilver",
         MergeScd1.on(Members.KEY).orderedBy(Members.RECORD_SEQUENCE)
             .ignoringForChange(Members.LINEAGE_COLUMNS).attributedTo(Members.SOURCE_FILE));
-    TableVersion.of(merged.snapshot(), merged.changes())
+    TableCommit silver = TableVersion.of(merged.snapshot(), merged.changes())
         .apply("CommitSilverMembers", CommitTableVersion.to(config.lake().silver(NAME), runId).withOperation("merge_scd1"));
 
     // Quarantine: one write of every failure of every stage.
@@ -221,7 +253,9 @@ public final class MembersPipeline {
     PCollection<FileAudit> audit = AuditInputs.of(fresh.toRead(), problems, tallies)
         .apply("AssembleFileAudit", AssembleFileAudit.forRun(NAME, runId, config.runStartedAt()));
     audit.apply("LogFileDone", ParDo.of(new LogFileDoneFn()));
-    audit.apply("AuditToRows", Convert.toRows())
+    // A processed audit row makes later runs skip the file: write it only once silver has committed.
+    audit.apply("AfterSilverCommit", Wait.on(silver.committed()))
+        .apply("AuditToRows", Convert.toRows())
         .apply("WriteAudit", WriteDataset.to(config.lake().audit(AUDIT_DATASET), runId));
 
     PCollection<QualityAlert> alerts = audit.apply("RaiseInvalidRatioAlerts", RaiseInvalidRatioAlerts.withDefaults()

@@ -72,29 +72,31 @@ final class StandardizeMembers extends PTransform<PCollection<SourceRecord>, PCo
       LocalDate fileDate = LocalDate.parse(record.getFile().getDeliveryDate());
       LocalDate creationDate = orElse(client.dates().parse(blankToNull(f.get(Members.CREATION_DATE))), fileDate);
       ZipCode zip = Zips.parse(blankToNull(f.get(Members.ZIP)));
-      out.output(Row.withSchema(Members.SILVER)
-          .withFieldValue(Members.CLIENT_ID, client.clientId())
-          .withFieldValue(Members.MEMBER_ID, f.get(Members.MEMBER_ID).strip())
-          .withFieldValue(Members.FIRST_NAME, Names.normalize(blankToNull(f.get(Members.FIRST_NAME))))
-          .withFieldValue(Members.LAST_NAME, Names.normalize(blankToNull(f.get(Members.LAST_NAME))))
-          .withFieldValue(Members.DOB, iso(client.dates().parse(blankToNull(f.get(Members.DOB)))))
-          .withFieldValue(Members.GENDER, Genders.toCode(blankToNull(f.get(Members.GENDER))))
-          .withFieldValue(Members.EMAIL, Emails.normalize(blankToNull(f.get(Members.EMAIL))))
-          .withFieldValue(Members.PHONE, Phones.toE164(blankToNull(f.get(Members.PHONE)), client.phoneRegion()))
-          .withFieldValue(Members.ADDRESS_LINE_1, Names.normalize(blankToNull(f.get(Members.ADDRESS_LINE_1))))
-          .withFieldValue(Members.CITY, Names.normalize(blankToNull(f.get(Members.CITY))))
-          .withFieldValue(Members.STATE, UsStates.toCode(blankToNull(f.get(Members.STATE))))
-          .withFieldValue(Members.ZIP, zip == null ? null : zip.zip5())
-          .withFieldValue(Members.ZIP_PLUS4, zip == null ? null : zip.plus4())
-          .withFieldValue(Members.PLAN_ID, blankToNull(f.get(Members.PLAN_ID)) == null ? null : f.get(Members.PLAN_ID).strip())
-          .withFieldValue(Members.COVERAGE_START, client.dates().parse(blankToNull(f.get(Members.COVERAGE_START))))
-          .withFieldValue(Members.COVERAGE_END, client.dates().parse(blankToNull(f.get(Members.COVERAGE_END))))
-          .withFieldValue(Members.CREATION_DATE, creationDate)
-          .withFieldValue(Members.SOURCE_FILE, record.getFile().getName())
-          .withFieldValue(Members.LINE_NUMBER, record.getLineNumber())
-          .withFieldValue(Members.RECORD_SEQUENCE, recordSequence(creationDate, record.getFile().getPart(), record.getLineNumber()))
-          .withFieldValue(Members.RUN_ID, runId)
-          .withFieldValue(Members.INGESTED_AT, ingestedAt)
+      String planId = blankToNull(f.get(Members.PLAN_ID));
+      // Values in Members.SILVER's column order: addValues is plain, withFieldValue parses each name.
+      out.output(Row.withSchema(Members.SILVER).addValues(
+          client.clientId(),
+          f.get(Members.MEMBER_ID).strip(),
+          Names.normalize(blankToNull(f.get(Members.FIRST_NAME))),
+          Names.normalize(blankToNull(f.get(Members.LAST_NAME))),
+          iso(client.dates().parse(blankToNull(f.get(Members.DOB)))),
+          Genders.toCode(blankToNull(f.get(Members.GENDER))),
+          Emails.normalize(blankToNull(f.get(Members.EMAIL))),
+          Phones.toE164(blankToNull(f.get(Members.PHONE)), client.phoneRegion()),
+          Names.normalize(blankToNull(f.get(Members.ADDRESS_LINE_1))),
+          Names.normalize(blankToNull(f.get(Members.CITY))),
+          UsStates.toCode(blankToNull(f.get(Members.STATE))),
+          zip == null ? null : zip.zip5(),
+          zip == null ? null : zip.plus4(),
+          planId == null ? null : planId.strip(),
+          client.dates().parse(blankToNull(f.get(Members.COVERAGE_START))),
+          client.dates().parse(blankToNull(f.get(Members.COVERAGE_END))),
+          creationDate,
+          record.getFile().getName(),
+          record.getLineNumber(),
+          recordSequence(creationDate, record.getFile().getPart(), record.getLineNumber()),
+          runId,
+          ingestedAt)
           .build());
     }
 

@@ -35,8 +35,8 @@ public final class LandingContract implements Serializable {
   private static final DateTimeFormatter ISO_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
-  // Nine digits keep any accepted part inside an int.
-  private static final Pattern PART = Pattern.compile("[1-9]\\d{0,8}");
+  // Up to 999 parts a delivery: record sequences keep three digits for the part.
+  private static final Pattern PART = Pattern.compile("[1-9]\\d{0,2}");
 
   private static final LandingContract STANDARD = new LandingContract();
 

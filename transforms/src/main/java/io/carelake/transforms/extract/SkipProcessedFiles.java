@@ -42,8 +42,13 @@ public abstract class SkipProcessedFiles
 
   abstract Builder toBuilder();
 
+  /** The key a content is known by: its client and its hash (two clients may send the same bytes). */
+  public static String contentKey(String clientId, String contentSha256) {
+    return clientId + "/" + contentSha256;
+  }
+
   /**
-   * @param processedHashToRun content hash to the run id that processed it, read from the audit table
+   * @param processedHashToRun {@link #contentKey} to the run id that processed it, from the audit table
    */
   public static SkipProcessedFiles against(PCollection<KV<String, String>> processedHashToRun) {
     return new AutoValue_SkipProcessedFiles.Builder()
@@ -60,7 +65,7 @@ public abstract class SkipProcessedFiles
     TupleTag<LandingFile> delivered = new TupleTag<>();
     TupleTag<String> earlierRuns = new TupleTag<>();
     PCollection<KV<String, LandingFile>> byHash = files.apply("KeyByContentHash",
-        WithKeys.of((LandingFile file) -> file.getContentSha256()).withKeyType(TypeDescriptors.strings()));
+        WithKeys.of((LandingFile file) -> contentKey(file.getClientId(), file.getContentSha256())).withKeyType(TypeDescriptors.strings()));
     PCollection<KV<String, CoGbkResult>> joined = KeyedPCollectionTuple.of(delivered, byHash)
         .and(earlierRuns, processedHashToRun())
         .apply("JoinWithProcessedHashes", CoGroupByKey.create());

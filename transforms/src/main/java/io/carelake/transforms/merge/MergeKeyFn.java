@@ -90,7 +90,8 @@ final class MergeKeyFn extends DoFn<KV<byte[], CoGbkResult>, Row> {
     Row only = null;
     for (Row row : rows) {
       if (only != null) {
-        throw new IllegalStateException("the table holds two rows of one key: " + only + " and " + row);
+        // Rows are not shown: they hold member data.
+        throw new IllegalStateException("the current table holds two rows of one key; it was not written by MergeScd1");
       }
       only = row;
     }

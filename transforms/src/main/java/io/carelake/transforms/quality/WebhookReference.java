@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.io.FileSystems;
@@ -31,11 +32,21 @@ public final class WebhookReference implements Serializable {
     return reference.startsWith("http://") || reference.startsWith("https://");
   }
 
+  /** The URL; messages never show it, since it may embed a token. */
   URI resolve() throws IOException {
     String url = isInline() ? reference : readFile(reference);
     checkArgument(url.startsWith("http://") || url.startsWith("https://"),
-        "the webhook file %s must hold an http(s) URL", isInline() ? "" : reference);
-    return URI.create(url);
+        "the webhook %s must hold an http(s) URL", isInline() ? "reference" : "file " + reference);
+    try {
+      return new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("the webhook URL is not a valid URI (index " + e.getIndex() + ")");
+    }
+  }
+
+  /** Fails now, at launch, rather than on the workers, when the URL cannot be read or is not a URL. */
+  public void checkResolvable() throws IOException {
+    resolve();
   }
 
   private static String readFile(String path) throws IOException {

@@ -4,6 +4,7 @@ import io.carelake.schemas.SourceRecord;
 import io.carelake.schemas.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -31,10 +32,10 @@ public final class FieldRules {
 
   public static Rule<SourceRecord> oneOf(String field, Set<String> allowed, boolean ignoreCase) {
     Set<String> normalised = ignoreCase
-        ? allowed.stream().map(String::toLowerCase).collect(java.util.stream.Collectors.toUnmodifiableSet())
+        ? allowed.stream().map(value -> value.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet())
         : Set.copyOf(allowed);
     return present(field,
-        value -> normalised.contains(ignoreCase ? value.strip().toLowerCase() : value.strip()),
+        value -> normalised.contains(ignoreCase ? value.strip().toLowerCase(Locale.ROOT) : value.strip()),
         "allowed_values", "is not one of the " + allowed.size() + " allowed values");
   }
 

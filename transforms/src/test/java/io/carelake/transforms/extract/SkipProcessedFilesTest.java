@@ -42,7 +42,7 @@ public class SkipProcessedFilesTest {
     PCollection<LandingFile> files = pipeline.apply("Files", Create.of(
         file("acme_2025-03-01.csv", "h1"), file("acme_20250301.csv", "h1"), file("acme_20250302.csv", "h2"),
         file("acme_20250303.csv", "h3")).withCoder(SchemaCoders.of(LandingFile.class)));
-    SkipProcessedFiles.Result result = files.apply(SkipProcessedFiles.against(processed(KV.of("h3", "run-0"))));
+    SkipProcessedFiles.Result result = files.apply(SkipProcessedFiles.against(processed(KV.of(SkipProcessedFiles.contentKey("acme", "h3"), "run-0"))));
 
     PAssert.that(result.toRead()).containsInAnyOrder(file("acme_2025-03-01.csv", "h1"), file("acme_20250302.csv", "h2"));
     PAssert.that(result.skipped()).satisfies(skipped -> {
@@ -65,7 +65,7 @@ public class SkipProcessedFilesTest {
     PCollection<LandingFile> files = pipeline.apply("Files",
         Create.of(file("acme_20250303.csv", "h3")).withCoder(SchemaCoders.of(LandingFile.class)));
     SkipProcessedFiles.Result result = files.apply(
-        SkipProcessedFiles.against(processed(KV.of("h3", "run-0"))).withReprocess(true));
+        SkipProcessedFiles.against(processed(KV.of(SkipProcessedFiles.contentKey("acme", "h3"), "run-0"))).withReprocess(true));
     PAssert.that(result.toRead()).containsInAnyOrder(file("acme_20250303.csv", "h3"));
     PAssert.that(result.skipped()).empty();
     pipeline.run();

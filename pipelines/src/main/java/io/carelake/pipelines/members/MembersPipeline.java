@@ -9,7 +9,6 @@ import io.carelake.schemas.QualityAlert;
 import io.carelake.schemas.SourceRecord;
 import io.carelake.transforms.extract.ClassifyLandingFiles;
 import io.carelake.transforms.extract.CsvReadResult;
-import io.carelake.transforms.extract.FailableFiles;
 import io.carelake.transforms.extract.FingerprintFiles;
 import io.carelake.transforms.extract.LandingContract;
 import io.carelake.transforms.extract.ListLandingFiles;
@@ -26,8 +25,12 @@ import io.carelake.transforms.quality.FileTally;
 import io.carelake.transforms.quality.LogProgress;
 import io.carelake.transforms.quality.PostAlertsToWebhook;
 import io.carelake.transforms.quality.RaiseInvalidRatioAlerts;
+import io.carelake.transforms.quality.WebhookReference;
 import io.carelake.transforms.standardize.ApplyPiiPolicy;
+import io.carelake.transforms.standardize.PiiPolicy;
+import io.carelake.transforms.standardize.TokenizationKey;
 import io.carelake.transforms.tables.CommitTableVersion;
+import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.ReadDataset;
 import io.carelake.transforms.tables.ReadTable;
 import io.carelake.transforms.tables.TableCommit;
@@ -36,39 +39,35 @@ import io.carelake.transforms.tables.WriteDataset;
 import io.carelake.transforms.validate.FailableResult;
 import io.carelake.transforms.validate.Rules;
 import io.carelake.transforms.validate.ValidateRecords;
-import io.carelake.transforms.quality.WebhookReference;
-import io.carelake.transforms.standardize.PiiPolicy;
-import io.carelake.transforms.standardize.TokenizationKey;
 import java.io.IOException;
-import java.util.Arrays;
-import io.carelake.transforms.tables.Lake;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.joda.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import java.util.stream.Collectors;
-import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.schemas.transforms.Convert;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Member rosters from the landing zone to silver: list and classify the files, fingerprint them and
@@ -187,9 +186,9 @@ public final class MembersPipeline {
     // Landing files: contract, fingerprint, skip what an earlier run already processed.
     PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles",
         ListLandingFiles.matching(config.landingDir() + "/*"));
-    FailableFiles classified = listed.apply("ClassifyLandingFiles",
+    FailableResult<LandingFile, FileProblem> classified = listed.apply("ClassifyLandingFiles",
         ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(clients.keySet()));
-    FailableFiles fingerprinted = classified.output().apply("FingerprintFiles", FingerprintFiles.create());
+    FailableResult<LandingFile, FileProblem> fingerprinted = classified.output().apply("FingerprintFiles", FingerprintFiles.create());
     PCollection<KV<String, String>> processedHashes = pipeline
         .apply("ReadAudit", ReadDataset.from(config.lake().audit(AUDIT_DATASET), auditSchema(pipeline)))
         .apply("KeepProcessedFiles", Filter.by((Row row) ->
@@ -208,7 +207,7 @@ public final class MembersPipeline {
         .apply("BronzeToRows", Convert.toRows())
         .apply("WriteBronze", WriteDataset.to(config.lake().bronze(NAME), runId));
 
-    FailableResult<SourceRecord> valid = records
+    FailableResult<SourceRecord, BadRecord> valid = records
         .apply("MapToCanonicalColumns", MapToCanonicalColumns.using(clients))
         .apply("ValidateMembers", ValidateRecords.against(
             Rules.perKey(record -> record.getFile().getClientId(), rulesByClient(clients), "client.unknown"),

@@ -1,12 +1,13 @@
 package io.carelake.transforms.extract;
 
-import io.carelake.schemas.SchemaCoders;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkState;
 
 import com.google.auto.value.AutoValue;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
+import io.carelake.transforms.validate.FailableResult;
 import java.util.Set;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -25,7 +26,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * the audit table shows why it was not loaded. Client ids are compared exactly (case matters).
  */
 @AutoValue
-public abstract class ClassifyLandingFiles extends PTransform<PCollection<LandingFile>, FailableFiles> {
+public abstract class ClassifyLandingFiles extends PTransform<PCollection<LandingFile>, FailableResult<LandingFile, FileProblem>> {
   public static final String CLIENT_UNKNOWN = "client.unknown";
 
   abstract LandingContract contract();
@@ -48,7 +49,7 @@ public abstract class ClassifyLandingFiles extends PTransform<PCollection<Landin
   }
 
   @Override
-  public FailableFiles expand(PCollection<LandingFile> files) {
+  public FailableResult<LandingFile, FileProblem> expand(PCollection<LandingFile> files) {
     // Without it every file would be rejected as unknown: almost certainly a wiring mistake.
     checkState(knownClients() != null, "call withKnownClients(...) before applying ClassifyLandingFiles");
     TupleTag<LandingFile> accepted = new TupleTag<>() {};
@@ -56,7 +57,7 @@ public abstract class ClassifyLandingFiles extends PTransform<PCollection<Landin
     PCollectionTuple classified = files.apply("CheckNameAndClient",
         ParDo.of(new ClassifyFn(contract(), knownClients(), accepted, rejected))
             .withOutputTags(accepted, TupleTagList.of(rejected)));
-    return FailableFiles.of(
+    return FailableResult.of(
         classified.get(accepted).setCoder(SchemaCoders.of(LandingFile.class)),
         classified.get(rejected).setCoder(SchemaCoders.of(FileProblem.class)));
   }

@@ -1,8 +1,9 @@
 package io.carelake.transforms.extract;
 
-import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
+import io.carelake.transforms.validate.FailableResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p>Files are streamed, so their size is bounded by the filesystem, not by worker memory.
  */
-public final class FingerprintFiles extends PTransform<PCollection<LandingFile>, FailableFiles> {
+public final class FingerprintFiles extends PTransform<PCollection<LandingFile>, FailableResult<LandingFile, FileProblem>> {
   private static final int TEXT_PROBE_BYTES = 64 * 1024;
 
   private FingerprintFiles() {}
@@ -38,12 +39,12 @@ public final class FingerprintFiles extends PTransform<PCollection<LandingFile>,
   }
 
   @Override
-  public FailableFiles expand(PCollection<LandingFile> files) {
+  public FailableResult<LandingFile, FileProblem> expand(PCollection<LandingFile> files) {
     TupleTag<LandingFile> fingerprinted = new TupleTag<>() {};
     TupleTag<FileProblem> failed = new TupleTag<>() {};
     PCollectionTuple read = files.apply("HashContent",
         ParDo.of(new FingerprintFn(fingerprinted, failed)).withOutputTags(fingerprinted, TupleTagList.of(failed)));
-    return FailableFiles.of(
+    return FailableResult.of(
         read.get(fingerprinted).setCoder(SchemaCoders.of(LandingFile.class)),
         read.get(failed).setCoder(SchemaCoders.of(FileProblem.class)));
   }

@@ -1,12 +1,12 @@
 package io.carelake.transforms.extract;
 
-import io.carelake.schemas.SchemaCoders;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.SourceRecord;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

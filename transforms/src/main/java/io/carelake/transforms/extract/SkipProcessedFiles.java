@@ -1,9 +1,9 @@
 package io.carelake.transforms.extract;
 
-import io.carelake.schemas.SchemaCoders;
 import com.google.auto.value.AutoValue;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

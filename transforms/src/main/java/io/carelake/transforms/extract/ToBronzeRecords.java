@@ -1,7 +1,7 @@
 package io.carelake.transforms.extract;
 
-import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.BronzeRecord;
+import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.transforms.MapElements;

@@ -1,12 +1,12 @@
 package io.carelake.transforms.quality;
 
-import io.carelake.schemas.SchemaCoders;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
 import io.carelake.schemas.FileAudit;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;

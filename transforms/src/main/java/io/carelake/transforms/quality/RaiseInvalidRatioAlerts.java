@@ -1,11 +1,11 @@
 package io.carelake.transforms.quality;
 
-import io.carelake.schemas.SchemaCoders;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
 import io.carelake.schemas.FileAudit;
 import io.carelake.schemas.QualityAlert;
+import io.carelake.schemas.SchemaCoders;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;

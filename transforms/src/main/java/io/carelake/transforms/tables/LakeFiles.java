@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MatchResult.Metadata;
+import org.apache.beam.sdk.io.fs.MatchResult;
 
 /** Listing lake files where a missing folder is a normal state: a table or dataset not written yet. */
 final class LakeFiles {

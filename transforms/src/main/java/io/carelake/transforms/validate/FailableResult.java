@@ -1,6 +1,5 @@
 package io.carelake.transforms.validate;
 
-import io.carelake.schemas.BadRecord;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -11,21 +10,22 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * What a transform that can reject input returns: the records it let through, and a bad-record envelope
- * for each one it did not.
+ * What a transform that can reject input returns: what it let through, and a failure for each element
+ * it did not: a {@link io.carelake.schemas.BadRecord} for a record, a
+ * {@link io.carelake.schemas.FileProblem} for a whole file.
  */
-public final class FailableResult<T> implements POutput {
+public final class FailableResult<T, F> implements POutput {
   private final PCollection<T> output;
-  private final PCollection<BadRecord> failures;
+  private final PCollection<F> failures;
   private final TupleTag<T> outputTag = new TupleTag<>();
-  private final TupleTag<BadRecord> failuresTag = new TupleTag<>();
+  private final TupleTag<F> failuresTag = new TupleTag<>();
 
-  private FailableResult(PCollection<T> output, PCollection<BadRecord> failures) {
+  private FailableResult(PCollection<T> output, PCollection<F> failures) {
     this.output = output;
     this.failures = failures;
   }
 
-  public static <T> FailableResult<T> of(PCollection<T> output, PCollection<BadRecord> failures) {
+  public static <T, F> FailableResult<T, F> of(PCollection<T> output, PCollection<F> failures) {
     return new FailableResult<>(output, failures);
   }
 
@@ -33,7 +33,7 @@ public final class FailableResult<T> implements POutput {
     return output;
   }
 
-  public PCollection<BadRecord> failures() {
+  public PCollection<F> failures() {
     return failures;
   }
 

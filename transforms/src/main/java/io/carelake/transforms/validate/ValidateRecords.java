@@ -1,10 +1,10 @@
 package io.carelake.transforms.validate;
 
-import io.carelake.schemas.SchemaCoders;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
 import io.carelake.schemas.BadRecord;
+import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.Violation;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
@@ -23,7 +23,7 @@ import org.joda.time.Instant;
  * failing record carries every rule it broke.
  */
 @AutoValue
-public abstract class ValidateRecords<T> extends PTransform<PCollection<T>, FailableResult<T>> {
+public abstract class ValidateRecords<T> extends PTransform<PCollection<T>, FailableResult<T, BadRecord>> {
   abstract Rules<T> rules();
 
   abstract EnvelopeFn<T> envelope();
@@ -47,7 +47,7 @@ public abstract class ValidateRecords<T> extends PTransform<PCollection<T>, Fail
   }
 
   @Override
-  public FailableResult<T> expand(PCollection<T> records) {
+  public FailableResult<T, BadRecord> expand(PCollection<T> records) {
     TupleTag<T> valid = new TupleTag<>();
     TupleTag<BadRecord> failed = new TupleTag<>();
     PCollectionTuple checked = records.apply("CheckRules",

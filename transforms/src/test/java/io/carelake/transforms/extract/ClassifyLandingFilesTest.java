@@ -1,8 +1,9 @@
 package io.carelake.transforms.extract;
 
-import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
+import io.carelake.transforms.validate.FailableResult;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.testing.PAssert;
@@ -37,7 +38,7 @@ public class ClassifyLandingFilesTest {
     LandingFile wrongExtension = listed("acme_20250131.xlsx");
     LandingFile unknownClient = listed("globex_20250131.csv");
 
-    FailableFiles result = delivered(acme, northWestPart, badDate, wrongExtension, unknownClient)
+    FailableResult<LandingFile, FileProblem> result = delivered(acme, northWestPart, badDate, wrongExtension, unknownClient)
         .apply(ClassifyLandingFiles.against(LandingContract.standard())
             .withKnownClients(Set.of("acme", "north_west")));
 
@@ -55,7 +56,7 @@ public class ClassifyLandingFilesTest {
   public void clientIdsAreMatchedExactly() {
     LandingFile upperCase = listed("ACME_20250131.csv");
 
-    FailableFiles result = delivered(upperCase)
+    FailableResult<LandingFile, FileProblem> result = delivered(upperCase)
         .apply(ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(Set.of("acme")));
 
     PAssert.that(result.output()).empty();

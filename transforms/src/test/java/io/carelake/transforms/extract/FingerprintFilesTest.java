@@ -1,6 +1,5 @@
 package io.carelake.transforms.extract;
 
-import io.carelake.schemas.SchemaCoders;
 import static io.carelake.transforms.extract.LandingFixtures.concat;
 import static io.carelake.transforms.extract.LandingFixtures.gzip;
 import static io.carelake.transforms.extract.LandingFixtures.landed;
@@ -9,6 +8,8 @@ import static io.carelake.transforms.extract.LandingFixtures.write;
 
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
+import io.carelake.transforms.validate.FailableResult;
 import java.io.File;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -32,7 +33,7 @@ public class FingerprintFilesTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
   @Rule public final transient TemporaryFolder landing = new TemporaryFolder();
 
-  private FailableFiles fingerprint(LandingFile... files) {
+  private FailableResult<LandingFile, FileProblem> fingerprint(LandingFile... files) {
     return p.apply(Create.of(List.of(files)).withCoder(SchemaCoders.of(LandingFile.class)))
         .apply(FingerprintFiles.create());
   }
@@ -49,7 +50,7 @@ public class FingerprintFilesTest {
   public void plainFileHashIsLowercaseHexSha256OfItsBytes() {
     LandingFile members = landed(write(landing, "acme_20250131.csv", "member_id,name\n1,Ann\n"));
 
-    FailableFiles result = fingerprint(members);
+    FailableResult<LandingFile, FileProblem> result = fingerprint(members);
 
     PAssert.that(result.output()).containsInAnyOrder(
         hashed(members, "c2fddf0d2334178038e6dc7c02516b4c5986b4829c182f2bdcb431003757a561"));
@@ -62,7 +63,7 @@ public class FingerprintFilesTest {
     byte[] delivered = concat(gzip(utf8("member_id,name\n1,Ann\n")), utf8("padding"));
     LandingFile members = landed(write(landing, "acme_20250131.csv.gz", delivered));
 
-    FailableFiles result = fingerprint(members);
+    FailableResult<LandingFile, FileProblem> result = fingerprint(members);
 
     PAssert.that(result.output()).containsInAnyOrder(hashed(members, sha256(delivered)));
     PAssert.that(result.failures()).empty();
@@ -76,7 +77,7 @@ public class FingerprintFilesTest {
         Arrays.copyOf(compressed, compressed.length / 2)));
     LandingFile notGzip = landed(write(landing, "acme_20250131_2.csv.gz", "member_id,name\n1,Ann\n"));
 
-    FailableFiles result = fingerprint(truncated, notGzip);
+    FailableResult<LandingFile, FileProblem> result = fingerprint(truncated, notGzip);
 
     PAssert.that(result.output()).empty();
     PAssert.that(result.failures()).containsInAnyOrder(
@@ -97,7 +98,7 @@ public class FingerprintFilesTest {
     LandingFile gzippedBinary = landed(write(landing, "acme_20250131_2.csv.gz", gzip(nulAtLastProbedByte)));
     LandingFile lateNul = landed(write(landing, "acme_20250131_3.csv", nulAfterProbe));
 
-    FailableFiles result = fingerprint(binary, gzippedBinary, lateNul);
+    FailableResult<LandingFile, FileProblem> result = fingerprint(binary, gzippedBinary, lateNul);
 
     PAssert.that(result.output()).containsInAnyOrder(hashed(lateNul, sha256(nulAfterProbe)));
     PAssert.that(result.failures()).containsInAnyOrder(
@@ -113,7 +114,7 @@ public class FingerprintFilesTest {
     LandingFile present = landed(write(landing, "acme_20250131_2.csv", "member_id,name\n1,Ann\n"));
     gone.delete();
 
-    FailableFiles result = fingerprint(listed, present);
+    FailableResult<LandingFile, FileProblem> result = fingerprint(listed, present);
 
     PAssert.that(result.output()).containsInAnyOrder(
         hashed(present, "c2fddf0d2334178038e6dc7c02516b4c5986b4829c182f2bdcb431003757a561"));
@@ -130,7 +131,7 @@ public class FingerprintFilesTest {
     Assume.assumeFalse("this user reads unreadable files", Files.isReadable(locked.toPath()));
     LandingFile listed = landed(locked);
 
-    FailableFiles result = fingerprint(listed);
+    FailableResult<LandingFile, FileProblem> result = fingerprint(listed);
 
     PAssert.that(result.output()).empty();
     PAssert.that(result.failures()).containsInAnyOrder(

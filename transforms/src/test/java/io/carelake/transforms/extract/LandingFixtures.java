@@ -1,8 +1,8 @@
 package io.carelake.transforms.extract;
 
-import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

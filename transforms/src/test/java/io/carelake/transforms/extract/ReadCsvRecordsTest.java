@@ -1,6 +1,5 @@
 package io.carelake.transforms.extract;
 
-import io.carelake.schemas.SchemaCoders;
 import static io.carelake.transforms.extract.LandingFixtures.atEpoch;
 import static io.carelake.transforms.extract.LandingFixtures.concat;
 import static io.carelake.transforms.extract.LandingFixtures.gzip;
@@ -13,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.SourceRecord;
 import io.carelake.schemas.Violation;
 import java.io.File;

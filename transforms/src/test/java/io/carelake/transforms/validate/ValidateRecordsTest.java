@@ -55,7 +55,7 @@ public class ValidateRecordsTest {
     SourceRecord bad = record(3, "member_id", " ", "zip", "6850", "gender", "male", "age", "130", "dob", "2030-01-01");
     SourceRecord blankOptional = record(4, "member_id", "A-2", "zip", "", "dob", "");
 
-    FailableResult<SourceRecord> result = pipeline
+    FailableResult<SourceRecord, BadRecord> result = pipeline
         .apply(Create.of(valid, bad, blankOptional).withCoder(SchemaCoders.of(SourceRecord.class)))
         .apply(ValidateRecords.against(RULES, ENVELOPE));
 

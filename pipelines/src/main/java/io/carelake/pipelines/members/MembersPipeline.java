@@ -6,6 +6,7 @@ import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.Members;
 import io.carelake.schemas.QualityAlert;
+import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.SourceRecord;
 import io.carelake.transforms.extract.ClassifyLandingFiles;
 import io.carelake.transforms.extract.CsvReadResult;
@@ -63,7 +64,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
@@ -190,18 +190,18 @@ public final class MembersPipeline {
         ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(clients.keySet()));
     FailableResult<LandingFile, FileProblem> fingerprinted = classified.output().apply("FingerprintFiles", FingerprintFiles.create());
     PCollection<KV<String, String>> processedHashes = pipeline
-        .apply("ReadAudit", ReadDataset.from(config.lake().audit(AUDIT_DATASET), auditSchema(pipeline)))
+        .apply("ReadAudit", ReadDataset.from(config.lake().audit(AUDIT_DATASET), SchemaCoders.of(FileAudit.class).getSchema()))
         .apply("KeepProcessedFiles", Filter.by((Row row) ->
             NAME.equals(row.getString("pipeline")) && FileAudit.PROCESSED.equals(row.getString("status"))))
         .apply("HashToRun", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via(row -> KV.of(SkipProcessedFiles.contentKey(row.getString("client_id"), row.getString("content_sha256")),
                 row.getString("run_id"))));
-    SkipProcessedFiles.Result fresh = fingerprinted.output().apply("SkipProcessedFiles",
+    FailableResult<LandingFile, FileProblem> fresh = fingerprinted.output().apply("SkipProcessedFiles",
         SkipProcessedFiles.against(processedHashes).withReprocess(config.reprocess()));
 
     // Records: bronze keeps every parsed row as delivered.
-    CsvReadResult read = fresh.toRead().apply("ReadCsvRecords", ReadCsvRecords.of(NAME, runId));
+    CsvReadResult read = fresh.output().apply("ReadCsvRecords", ReadCsvRecords.of(NAME, runId));
     PCollection<SourceRecord> records = read.records().apply("LogRecordsRead", LogProgress.of(NAME + " records read"));
     records.apply("ToBronzeRecords", ToBronzeRecords.forRun(runId, config.runStartedAt()))
         .apply("BronzeToRows", Convert.toRows())
@@ -236,7 +236,7 @@ public final class MembersPipeline {
 
     // Audit and alerts.
     PCollection<FileProblem> problems = PCollectionList.of(classified.failures()).and(fingerprinted.failures())
-        .and(fresh.skipped()).and(read.fileProblems())
+        .and(fresh.failures()).and(read.fileProblems())
         .apply("FlattenFileProblems", Flatten.pCollections());
     PCollection<KV<String, String>> tallies = PCollectionList
         .of(read.records().apply("TallyRead", tally(record -> record.getFile().getName(), FileTally.READ)))
@@ -249,7 +249,7 @@ public final class MembersPipeline {
                 FileTally.of(outcome.getKey(), auditOutcome(outcome.getValue()))))))
         .apply("FlattenTallies", Flatten.pCollections());
 
-    PCollection<FileAudit> audit = AuditInputs.of(fresh.toRead(), problems, tallies)
+    PCollection<FileAudit> audit = AuditInputs.of(fresh.output(), problems, tallies)
         .apply("AssembleFileAudit", AssembleFileAudit.forRun(NAME, runId, config.runStartedAt()));
     audit.apply("LogFileDone", ParDo.of(new LogFileDoneFn()));
     // A processed audit row makes later runs skip the file: write it only once silver has committed.
@@ -293,14 +293,6 @@ public final class MembersPipeline {
 
   private static Map<String, PiiPolicy> policiesByClient(Map<String, MemberClient> clients) {
     return clients.values().stream().collect(Collectors.toMap(MemberClient::clientId, MemberClient::piiPolicy));
-  }
-
-  private static org.apache.beam.sdk.schemas.Schema auditSchema(Pipeline pipeline) {
-    try {
-      return pipeline.getSchemaRegistry().getSchema(FileAudit.class);
-    } catch (org.apache.beam.sdk.schemas.NoSuchSchemaException e) {
-      throw new IllegalStateException("FileAudit has a @DefaultSchema", e);
-    }
   }
 
   private static <T> MapElements<T, KV<String, String>> tally(

@@ -4,11 +4,10 @@ import com.google.auto.value.AutoValue;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.SchemaCoders;
+import io.carelake.transforms.validate.FailableResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -19,9 +18,6 @@ import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -34,7 +30,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 @AutoValue
 public abstract class SkipProcessedFiles
-    extends PTransform<PCollection<LandingFile>, SkipProcessedFiles.Result> {
+    extends PTransform<PCollection<LandingFile>, FailableResult<LandingFile, FileProblem>> {
 
   abstract PCollection<KV<String, String>> processedHashToRun();
 
@@ -60,8 +56,9 @@ public abstract class SkipProcessedFiles
     return toBuilder().setReprocess(reprocess).build();
   }
 
+  /** The files to read as output, and those skipped as duplicates as failures (status skipped_duplicate). */
   @Override
-  public Result expand(PCollection<LandingFile> files) {
+  public FailableResult<LandingFile, FileProblem> expand(PCollection<LandingFile> files) {
     TupleTag<LandingFile> delivered = new TupleTag<>();
     TupleTag<String> earlierRuns = new TupleTag<>();
     PCollection<KV<String, LandingFile>> byHash = files.apply("KeyByContentHash",
@@ -75,7 +72,7 @@ public abstract class SkipProcessedFiles
     PCollectionTuple split = joined.apply("ChooseFileToRead",
         ParDo.of(new ChooseFn(delivered, earlierRuns, reprocess(), toRead, skipped))
             .withOutputTags(toRead, TupleTagList.of(skipped)));
-    return new Result(
+    return FailableResult.of(
         split.get(toRead).setCoder(files.getCoder()),
         split.get(skipped).setCoder(SchemaCoders.of(FileProblem.class)));
   }
@@ -127,38 +124,6 @@ public abstract class SkipProcessedFiles
       }
       return min;
     }
-  }
-
-  /** The files to read, and those skipped as duplicates. */
-  public static final class Result implements POutput {
-    private final PCollection<LandingFile> toRead;
-    private final PCollection<FileProblem> skipped;
-
-    Result(PCollection<LandingFile> toRead, PCollection<FileProblem> skipped) {
-      this.toRead = toRead;
-      this.skipped = skipped;
-    }
-
-    public PCollection<LandingFile> toRead() {
-      return toRead;
-    }
-
-    public PCollection<FileProblem> skipped() {
-      return skipped;
-    }
-
-    @Override
-    public Pipeline getPipeline() {
-      return toRead.getPipeline();
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(new TupleTag<LandingFile>("toRead"), toRead, new TupleTag<FileProblem>("skipped"), skipped);
-    }
-
-    @Override
-    public void finishSpecifyingOutput(String name, PInput input, PTransform<?, ?> transform) {}
   }
 
   @AutoValue.Builder

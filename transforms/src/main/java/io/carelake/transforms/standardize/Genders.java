@@ -1,7 +1,6 @@
 package io.carelake.transforms.standardize;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 

@@ -5,9 +5,10 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.carelake.schemas.FileAudit;
-import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.SchemaCoders;
+import io.carelake.transforms.validate.FailableResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -42,10 +43,10 @@ public class SkipProcessedFilesTest {
     PCollection<LandingFile> files = pipeline.apply("Files", Create.of(
         file("acme_2025-03-01.csv", "h1"), file("acme_20250301.csv", "h1"), file("acme_20250302.csv", "h2"),
         file("acme_20250303.csv", "h3")).withCoder(SchemaCoders.of(LandingFile.class)));
-    SkipProcessedFiles.Result result = files.apply(SkipProcessedFiles.against(processed(KV.of(SkipProcessedFiles.contentKey("acme", "h3"), "run-0"))));
+    FailableResult<LandingFile, FileProblem> result = files.apply(SkipProcessedFiles.against(processed(KV.of(SkipProcessedFiles.contentKey("acme", "h3"), "run-0"))));
 
-    PAssert.that(result.toRead()).containsInAnyOrder(file("acme_2025-03-01.csv", "h1"), file("acme_20250302.csv", "h2"));
-    PAssert.that(result.skipped()).satisfies(skipped -> {
+    PAssert.that(result.output()).containsInAnyOrder(file("acme_2025-03-01.csv", "h1"), file("acme_20250302.csv", "h2"));
+    PAssert.that(result.failures()).satisfies(skipped -> {
       List<String> reasons = new ArrayList<>();
       skipped.forEach(problem -> {
         assertThat(problem.getStatus(), equalTo(FileAudit.SKIPPED_DUPLICATE));
@@ -64,10 +65,10 @@ public class SkipProcessedFilesTest {
   public void reprocessingReadsContentAnEarlierRunProcessed() {
     PCollection<LandingFile> files = pipeline.apply("Files",
         Create.of(file("acme_20250303.csv", "h3")).withCoder(SchemaCoders.of(LandingFile.class)));
-    SkipProcessedFiles.Result result = files.apply(
+    FailableResult<LandingFile, FileProblem> result = files.apply(
         SkipProcessedFiles.against(processed(KV.of(SkipProcessedFiles.contentKey("acme", "h3"), "run-0"))).withReprocess(true));
-    PAssert.that(result.toRead()).containsInAnyOrder(file("acme_20250303.csv", "h3"));
-    PAssert.that(result.skipped()).empty();
+    PAssert.that(result.output()).containsInAnyOrder(file("acme_20250303.csv", "h3"));
+    PAssert.that(result.failures()).empty();
     pipeline.run();
   }
 }

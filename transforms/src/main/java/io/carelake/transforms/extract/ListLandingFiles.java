@@ -21,14 +21,18 @@ import org.joda.time.Duration;
  * Lists the files of the landing zone that match a file pattern on any Beam filesystem, as landing
  * files with path, name and size. A pattern matching nothing is an empty delivery, not an error.
  *
- * <p>With {@link #withPollInterval} the zone is watched and each new file is emitted once, for
- * streaming runs; the classic Spark runner cannot run this form.
+ * <p>With {@link #withPollInterval} the zone is watched and each new file is emitted once (by name),
+ * timestamped when the poll found it, for streaming runs; the classic Spark runner cannot run this form.
+ * Watching goes on forever unless {@link #withStopWhenIdleFor} ends it once no new file has come for a
+ * while, which lets a streaming run finish on its own (backfills, tests).
  */
 @AutoValue
 public abstract class ListLandingFiles extends PTransform<PBegin, PCollection<LandingFile>> {
   abstract String filepattern();
 
   abstract @Nullable Duration pollInterval();
+
+  abstract @Nullable Duration stopWhenIdleFor();
 
   abstract Builder toBuilder();
 
@@ -44,13 +48,23 @@ public abstract class ListLandingFiles extends PTransform<PBegin, PCollection<La
     return toBuilder().setPollInterval(pollInterval).build();
   }
 
+  /** Stops watching once no new file has appeared for {@code idle}; needs {@link #withPollInterval}. */
+  public ListLandingFiles withStopWhenIdleFor(Duration idle) {
+    checkArgument(idle != null && idle.isLongerThan(Duration.ZERO), "idle time must be positive");
+    return toBuilder().setStopWhenIdleFor(idle).build();
+  }
+
   @Override
   public PCollection<LandingFile> expand(PBegin begin) {
+    checkArgument(stopWhenIdleFor() == null || pollInterval() != null,
+        "stopping when idle is for a watched landing zone: set a poll interval too");
     FileIO.Match match = FileIO.match()
         .filepattern(filepattern())
         .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW);
     if (pollInterval() != null) {
-      match = match.continuously(pollInterval(), Watch.Growth.never());
+      match = stopWhenIdleFor() == null
+          ? match.continuously(pollInterval(), Watch.Growth.never())
+          : match.continuously(pollInterval(), Watch.Growth.afterTimeSinceNewOutput(stopWhenIdleFor()));
     }
     return begin
         .apply("MatchLandingZone", match)
@@ -77,6 +91,8 @@ public abstract class ListLandingFiles extends PTransform<PBegin, PCollection<La
     abstract Builder setFilepattern(String filepattern);
 
     abstract Builder setPollInterval(@Nullable Duration pollInterval);
+
+    abstract Builder setStopWhenIdleFor(@Nullable Duration stopWhenIdleFor);
 
     abstract ListLandingFiles build();
   }

@@ -5,21 +5,32 @@ import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.SchemaCoders;
 import io.carelake.transforms.validate.FailableResult;
+import io.carelake.transforms.windowing.IntoGlobalWindowAtWindowEnd;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollection.IsBounded;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -27,6 +38,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * processed is skipped (unless reprocessing is asked for), and of several files with the same content
  * in one run only the first by name is read. Skipped files come out as {@code skipped_duplicate}
  * problems, so they still get their audit row.
+ *
+ * <p>On a watched landing zone (unbounded input) the same choice is made per window, remembering across
+ * windows which contents this run has read: a content re-sent an hour later is still a duplicate, and
+ * after a restart the audit table tells what the earlier run processed.
  */
 @AutoValue
 public abstract class SkipProcessedFiles
@@ -59,6 +74,9 @@ public abstract class SkipProcessedFiles
   /** The files to read as output, and those skipped as duplicates as failures (status skipped_duplicate). */
   @Override
   public FailableResult<LandingFile, FileProblem> expand(PCollection<LandingFile> files) {
+    if (files.isBounded() == IsBounded.UNBOUNDED) {
+      return skipContinuously(files);
+    }
     TupleTag<LandingFile> delivered = new TupleTag<>();
     TupleTag<String> earlierRuns = new TupleTag<>();
     PCollection<KV<String, LandingFile>> byHash = files.apply("KeyByContentHash",
@@ -75,6 +93,40 @@ public abstract class SkipProcessedFiles
     return FailableResult.of(
         split.get(toRead).setCoder(files.getCoder()),
         split.get(skipped).setCoder(SchemaCoders.of(FileProblem.class)));
+  }
+
+  /**
+   * Streaming: per content key, the earlier runs from the audit table and the file this run read are
+   * kept in state; each window's files are decided once the watermark has passed the window, and come
+   * out in their windows again.
+   */
+  private FailableResult<LandingFile, FileProblem> skipContinuously(PCollection<LandingFile> files) {
+    @SuppressWarnings("unchecked")
+    WindowFn<Object, ?> windows = (WindowFn<Object, ?>) files.getWindowingStrategy().getWindowFn();
+    KvCoder<String, KV<String, LandingFile>> taggedCoder = KvCoder.of(StringUtf8Coder.of(),
+        KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), NullableCoder.of(files.getCoder())));
+    PCollection<KV<String, KV<String, LandingFile>>> earlierRuns = processedHashToRun()
+        .apply("TagEarlierRuns", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(LandingFile.class))))
+            .via(processed -> KV.of(processed.getKey(), KV.of(processed.getValue(), (LandingFile) null))))
+        .setCoder(taggedCoder)
+        .apply("EarlierRunsInGlobalWindow", Window.into(new GlobalWindows()));
+    PCollection<KV<String, KV<String, LandingFile>>> delivered = files
+        .apply("TagDeliveredFiles", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(LandingFile.class))))
+            .via(file -> KV.of(contentKey(file.getClientId(), file.getContentSha256()), KV.of((String) null, file))))
+        .setCoder(taggedCoder)
+        .apply("FilesAtWindowEnd", IntoGlobalWindowAtWindowEnd.create());
+
+    TupleTag<LandingFile> toRead = new TupleTag<>();
+    TupleTag<FileProblem> skipped = new TupleTag<>();
+    PCollectionTuple split = PCollectionList.of(earlierRuns).and(delivered)
+        .apply("FlattenRunsAndFiles", Flatten.pCollections())
+        .apply("ChooseFileToReadPerWindow", ParDo.of(new SkipSeenContentFn(reprocess(), toRead, skipped))
+            .withOutputTags(toRead, TupleTagList.of(skipped)));
+    return FailableResult.of(
+        split.get(toRead).setCoder(files.getCoder()).apply("FilesToReadInWindows", Window.into(windows)),
+        split.get(skipped).setCoder(SchemaCoders.of(FileProblem.class)).apply("SkippedInWindows", Window.into(windows)));
   }
 
   private static final class ChooseFn extends DoFn<KV<String, CoGbkResult>, LandingFile> {
@@ -100,29 +152,12 @@ public abstract class SkipProcessedFiles
       if (files.isEmpty()) {
         return;
       }
-      files.sort(Comparator.comparing(LandingFile::getName));
-      String earlierRun = reprocess ? null : earliestOrNull(group.getValue().getAll(earlierRuns));
-      int firstSkipped = 0;
-      if (earlierRun == null) {
-        out.get(toRead).output(files.get(0));
-        firstSkipped = 1;
+      String earlierRun = reprocess ? null : ContentOnce.earliest(group.getValue().getAll(earlierRuns));
+      ContentOnce.Choice choice = ContentOnce.choose(files, earlierRun, null);
+      if (choice.toRead() != null) {
+        out.get(toRead).output(choice.toRead());
       }
-      for (int i = firstSkipped; i < files.size(); i++) {
-        String reason = earlierRun != null
-            ? "duplicate.content: this content was processed by run " + earlierRun
-            : "duplicate.content: same content as " + files.get(0).getName() + " in this run";
-        out.get(skipped).output(FileProblem.skippedDuplicate(files.get(i), reason));
-      }
-    }
-
-    private static String earliestOrNull(Iterable<String> runs) {
-      String min = null;
-      for (String run : runs) {
-        if (min == null || run.compareTo(min) < 0) {
-          min = run;
-        }
-      }
-      return min;
+      choice.skipped().forEach(out.get(skipped)::output);
     }
   }
 

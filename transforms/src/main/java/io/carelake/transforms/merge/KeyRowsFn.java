@@ -1,5 +1,6 @@
 package io.carelake.transforms.merge;
 
+import io.carelake.transforms.tables.RowHashes;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;

@@ -10,21 +10,23 @@ import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What a merge produces: the new contents of the table, its change feed, and the outcome of every
- * incoming row. {@code TableVersion.of(result.snapshot(), result.changes())} is what to commit.
+ * incoming row. {@code TableVersion.of(result.snapshot(), result.changes())} is what to commit. A
+ * streaming merge has no snapshot: its changes are appended to the table per window.
  */
 public final class MergeResult implements POutput {
   private static final TupleTag<Row> SNAPSHOT = new TupleTag<>("snapshot");
   private static final TupleTag<Row> CHANGES = new TupleTag<>("changes");
   private static final TupleTag<KV<String, String>> OUTCOMES = new TupleTag<>("outcomes");
 
-  private final PCollection<Row> snapshot;
+  private final @Nullable PCollection<Row> snapshot;
   private final PCollection<Row> changes;
   private final PCollection<KV<String, String>> outcomes;
 
-  private MergeResult(PCollection<Row> snapshot, PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
+  private MergeResult(@Nullable PCollection<Row> snapshot, PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
     this.snapshot = snapshot;
     this.changes = changes;
     this.outcomes = outcomes;
@@ -34,8 +36,16 @@ public final class MergeResult implements POutput {
     return new MergeResult(snapshot, changes, outcomes);
   }
 
-  /** Every row of the table after the merge, one per key, in the table's schema. */
+  static MergeResult withoutSnapshot(PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
+    return new MergeResult(null, changes, outcomes);
+  }
+
+  /** Every row of the table after the merge, one per key, in the table's schema. Batch merges only. */
   public PCollection<Row> snapshot() {
+    if (snapshot == null) {
+      throw new IllegalStateException("a streaming merge has no snapshot: append its changes to the table"
+          + " with AppendTableChanges");
+    }
     return snapshot;
   }
 
@@ -54,12 +64,13 @@ public final class MergeResult implements POutput {
 
   @Override
   public Pipeline getPipeline() {
-    return snapshot.getPipeline();
+    return changes.getPipeline();
   }
 
   @Override
   public Map<TupleTag<?>, PValue> expand() {
-    return Map.of(SNAPSHOT, snapshot, CHANGES, changes, OUTCOMES, outcomes);
+    return snapshot == null ? Map.of(CHANGES, changes, OUTCOMES, outcomes)
+        : Map.of(SNAPSHOT, snapshot, CHANGES, changes, OUTCOMES, outcomes);
   }
 
   @Override

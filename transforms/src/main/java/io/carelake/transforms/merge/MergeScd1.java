@@ -3,24 +3,36 @@ package io.carelake.transforms.merge;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
+import io.carelake.transforms.tables.ChangeFeed;
+import io.carelake.transforms.tables.RowHashes;
+import io.carelake.transforms.windowing.IntoGlobalWindowAtWindowEnd;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SimpleFunction;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollection.IsBounded;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
@@ -41,14 +53,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>The row hash is a SHA-256 over every column except those {@link #ignoringForChange ignored for
  * change} (lineage: source file, line, sequence, run), so a row that only arrived again is not a change.
  * Everything is decided from values alone: the same inputs give the same outputs on any runner.
+ *
+ * <p>When the incoming rows are unbounded (a streaming run), the table's rows become per-key state and
+ * each window of incoming rows is merged into it as a batch would be, once the watermark has passed the
+ * window; the result has the changes and outcomes per window but no snapshot. Since the sequence, not
+ * arrival, decides, files that arrive out of order leave the same rows as a batch run over them.
  */
 @AutoValue
 public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
-  public static final String CHANGE_TYPE = "_change_type";
-  public static final String BEFORE_HASH = "_before_hash";
-  public static final String AFTER_HASH = "_after_hash";
-  public static final String INSERT = "insert";
-  public static final String UPDATE = "update";
+  public static final String CHANGE_TYPE = ChangeFeed.CHANGE_TYPE;
+  public static final String BEFORE_HASH = ChangeFeed.BEFORE_HASH;
+  public static final String AFTER_HASH = ChangeFeed.AFTER_HASH;
+  public static final String INSERT = ChangeFeed.INSERT;
+  public static final String UPDATE = ChangeFeed.UPDATE;
 
   abstract List<String> keyColumns();
 
@@ -86,21 +103,9 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
     return toBuilder().setAttributionColumn(sourceColumn).build();
   }
 
-  /**
-   * The schema of the change feed of a table: {@code _change_type} ({@value #INSERT} or
-   * {@value #UPDATE}), {@code _before_hash} (null for an insert), {@code _after_hash}, then every column
-   * of the table as it is after the change.
-   */
+  /** The schema of the change feed of a table: see {@link ChangeFeed#schemaOf}. */
   public static Schema changeSchema(Schema tableSchema) {
-    for (String column : List.of(CHANGE_TYPE, BEFORE_HASH, AFTER_HASH)) {
-      checkArgument(!tableSchema.hasField(column), "table column %s clashes with the change feed's", column);
-    }
-    return Schema.builder()
-        .addStringField(CHANGE_TYPE)
-        .addNullableField(BEFORE_HASH, FieldType.STRING)
-        .addStringField(AFTER_HASH)
-        .addFields(tableSchema.getFields())
-        .build();
+    return ChangeFeed.schemaOf(tableSchema);
   }
 
   @Override
@@ -111,6 +116,9 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
         "current and incoming rows must have one schema; current: %s incoming: %s", schema, input.incoming().getSchema());
     checkColumns(schema);
     Schema changeSchema = changeSchema(schema);
+    if (input.incoming().isBounded() == IsBounded.UNBOUNDED) {
+      return mergeContinuously(input, schema, changeSchema);
+    }
 
     KvCoder<byte[], Row> keyedCoder = KvCoder.of(ByteArrayCoder.of(), RowCoder.of(schema));
     TupleTag<Row> current = new TupleTag<>("current");
@@ -123,8 +131,7 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
     TupleTag<Row> snapshot = new TupleTag<>("snapshot");
     TupleTag<Row> changes = new TupleTag<>("changes");
     TupleTag<KV<String, String>> outcomes = new TupleTag<>("outcomes");
-    MergeKeyFn mergeKey = new MergeKeyFn(sequenceColumn(), Set.copyOf(ignoredColumns()), attributionColumn(),
-        changeSchema, current, incoming, snapshot, changes, outcomes);
+    MergeKeyFn mergeKey = new MergeKeyFn(decision(changeSchema), current, incoming, snapshot, changes, outcomes);
     PCollectionTuple merged = grouped.apply("MergeKeys",
         ParDo.of(mergeKey).withOutputTags(snapshot, TupleTagList.of(changes).and(outcomes)));
 
@@ -132,6 +139,59 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
         merged.get(snapshot).setRowSchema(schema),
         merged.get(changes).setRowSchema(changeSchema),
         merged.get(outcomes).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+  }
+
+  /**
+   * Streaming: the table's rows are loaded into per-key state once, and each window of incoming rows is
+   * merged into that state when the watermark passes the window. Changes and outcomes come out in the
+   * incoming rows' windows; there is no snapshot, the changes are appended to the table's log.
+   */
+  private MergeResult mergeContinuously(MergeInput input, Schema schema, Schema changeSchema) {
+    @SuppressWarnings("unchecked")
+    WindowFn<Object, ?> windows = (WindowFn<Object, ?>) input.incoming().getWindowingStrategy().getWindowFn();
+    KvCoder<byte[], KV<Boolean, Row>> taggedCoder =
+        KvCoder.of(ByteArrayCoder.of(), KvCoder.of(BooleanCoder.of(), RowCoder.of(schema)));
+    PCollection<KV<byte[], KV<Boolean, Row>>> tableRows = input.current()
+        .apply("TagTableRows", tagged(true)).setCoder(taggedCoder)
+        .apply("TableRowsInGlobalWindow", Window.into(new GlobalWindows()));
+    PCollection<KV<byte[], KV<Boolean, Row>>> incomingRows = input.incoming()
+        .apply("TagIncomingRows", tagged(false)).setCoder(taggedCoder)
+        .apply("IncomingAtWindowEnd", IntoGlobalWindowAtWindowEnd.create());
+
+    TupleTag<Row> changes = new TupleTag<>("changes");
+    TupleTag<KV<String, String>> outcomes = new TupleTag<>("outcomes");
+    PCollectionTuple merged = PCollectionList.of(tableRows).and(incomingRows)
+        .apply("FlattenTableAndIncoming", Flatten.pCollections())
+        .apply("MergeWindowsIntoState", ParDo.of(new MergeContinuouslyFn(decision(changeSchema), schema, changes, outcomes))
+            .withOutputTags(changes, TupleTagList.of(outcomes)));
+    return MergeResult.withoutSnapshot(
+        merged.get(changes).setRowSchema(changeSchema).apply("ChangesInWindows", Window.into(windows)),
+        merged.get(outcomes).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply("OutcomesInWindows", Window.into(windows)));
+  }
+
+  private MapElements<Row, KV<byte[], KV<Boolean, Row>>> tagged(boolean fromTable) {
+    return MapElements.via(new TagRowFn(keyColumns(), fromTable));
+  }
+
+  /** Keys a row for the streaming merge and tags it with whether it comes from the table. */
+  private static final class TagRowFn extends SimpleFunction<Row, KV<byte[], KV<Boolean, Row>>> {
+    private final List<String> keyColumns;
+    private final boolean fromTable;
+
+    TagRowFn(List<String> keyColumns, boolean fromTable) {
+      this.keyColumns = keyColumns;
+      this.fromTable = fromTable;
+    }
+
+    @Override
+    public KV<byte[], KV<Boolean, Row>> apply(Row row) {
+      return KV.of(RowHashes.encode(row, keyColumns), KV.of(fromTable, row));
+    }
+  }
+
+  private Scd1Decision decision(Schema changeSchema) {
+    return new Scd1Decision(sequenceColumn(), Set.copyOf(ignoredColumns()), attributionColumn(), changeSchema);
   }
 
   private void checkColumns(Schema schema) {

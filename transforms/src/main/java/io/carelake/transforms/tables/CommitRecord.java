@@ -14,8 +14,10 @@ import java.util.List;
  * @param operation what produced the version, such as {@code merge}
  * @param snapshotFiles every file holding the rows of the version
  * @param changeFiles every file holding the change feed of the version
- * @param snapshotRows number of rows of the version
+ * @param snapshotRows number of rows of the version's snapshot (0 for an {@value #APPEND} version)
  * @param changeRows number of rows of its change feed
+ * @param keyColumns the table's key, recorded by {@value #APPEND} versions: a reader needs it to apply
+ *     their change rows to the snapshot before them
  */
 public record CommitRecord(
     @JsonProperty("version") long version,
@@ -26,10 +28,23 @@ public record CommitRecord(
     @JsonProperty("snapshot_files") List<String> snapshotFiles,
     @JsonProperty("change_files") List<String> changeFiles,
     @JsonProperty("snapshot_rows") long snapshotRows,
-    @JsonProperty("change_rows") long changeRows) {
+    @JsonProperty("change_rows") long changeRows,
+    @JsonProperty("key_columns") List<String> keyColumns) {
+
+  /**
+   * The operation of a version that only appends change rows to the log (a streaming window): it has no
+   * snapshot, and the table's current rows are the last snapshot with the log after it applied.
+   */
+  public static final String APPEND = "append";
 
   public CommitRecord {
     snapshotFiles = List.copyOf(snapshotFiles);
     changeFiles = List.copyOf(changeFiles);
+    keyColumns = keyColumns == null ? List.of() : List.copyOf(keyColumns);
+  }
+
+  /** Whether this version holds a full snapshot of the table, rather than only appending changes. */
+  public boolean hasSnapshot() {
+    return !APPEND.equals(operation);
   }
 }

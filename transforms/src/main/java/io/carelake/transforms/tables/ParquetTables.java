@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -24,11 +26,46 @@ import org.apache.parquet.hadoop.ParquetReader;
 public final class ParquetTables {
   private ParquetTables() {}
 
-  /** Every row of the latest committed version; empty for a table without versions. */
+  /**
+   * Every row of the latest committed version, with the changes appended after its snapshot applied;
+   * empty for a table without versions.
+   */
   public static List<GenericRecord> table(TablePath table) {
-    return TableLog.of(table).latest()
-        .map(commit -> files(commit.snapshotFiles().stream().map(table::resolve).collect(Collectors.toList())))
-        .orElse(List.of());
+    TableLog log = TableLog.of(table);
+    TableLog.Current current = log.current(log.latestVersion());
+    List<GenericRecord> snapshot = files(current.snapshotFiles());
+    if (current.appendedFiles().isEmpty()) {
+      return snapshot;
+    }
+    Map<List<String>, GenericRecord> byKey = new LinkedHashMap<>();
+    snapshot.forEach(row -> byKey.put(key(row, current.keyColumns()), row));
+    for (TableLog.VersionedFile appended : current.appendedFiles()) {
+      for (GenericRecord change : files(List.of(appended.path()))) {
+        byKey.put(key(change, current.keyColumns()), withoutChangeColumns(change));
+      }
+    }
+    return new ArrayList<>(byKey.values());
+  }
+
+  private static List<String> key(GenericRecord row, List<String> keyColumns) {
+    return keyColumns.stream().map(column -> String.valueOf(row.get(column))).collect(Collectors.toList());
+  }
+
+  private static GenericRecord withoutChangeColumns(GenericRecord change) {
+    org.apache.avro.Schema changeSchema = change.getSchema();
+    List<org.apache.avro.Schema.Field> fields = new ArrayList<>();
+    for (org.apache.avro.Schema.Field field : changeSchema.getFields()) {
+      if (!ChangeFeed.COLUMNS.contains(field.name())) {
+        fields.add(new org.apache.avro.Schema.Field(field, field.schema()));
+      }
+    }
+    org.apache.avro.Schema rowSchema = org.apache.avro.Schema.createRecord(
+        changeSchema.getName(), changeSchema.getDoc(), changeSchema.getNamespace(), false, fields);
+    GenericData.Record row = new GenericData.Record(rowSchema);
+    for (org.apache.avro.Schema.Field field : rowSchema.getFields()) {
+      row.put(field.name(), change.get(field.name()));
+    }
+    return row;
   }
 
   /** The change feed: every change row of every committed version, oldest version first. */

@@ -68,6 +68,48 @@ public final class TableLog {
     return latest == 0L ? Optional.empty() : Optional.of(read(latest));
   }
 
+  /**
+   * The files that make up {@code version}: the latest snapshot at or before it, and the change files of
+   * every {@link CommitRecord#APPEND append} version after that snapshot, oldest first. Paths are
+   * absolute.
+   */
+  Current current(long version) {
+    Current current = new Current(0L, List.of(), new ArrayList<>(), List.of());
+    for (long committed : versions()) {
+      if (committed > version) {
+        break;
+      }
+      CommitRecord record = read(committed);
+      if (record.hasSnapshot()) {
+        current = new Current(committed, resolve(record.snapshotFiles()), new ArrayList<>(), List.of());
+      } else {
+        for (String file : resolve(record.changeFiles())) {
+          current.appendedFiles().add(new VersionedFile(committed, file));
+        }
+        current = new Current(current.snapshotVersion(), current.snapshotFiles(), current.appendedFiles(),
+            record.keyColumns());
+      }
+    }
+    return current;
+  }
+
+  private List<String> resolve(List<String> relative) {
+    List<String> files = new ArrayList<>(relative.size());
+    relative.forEach(file -> files.add(table.resolve(file)));
+    return files;
+  }
+
+  /**
+   * A table version as files: its snapshot and the changes appended after it.
+   *
+   * @param keyColumns the key the appended changes are applied by; empty when nothing was appended
+   */
+  record Current(long snapshotVersion, List<String> snapshotFiles, List<VersionedFile> appendedFiles,
+      List<String> keyColumns) {}
+
+  /** A change file and the version that appended it. */
+  record VersionedFile(long version, String path) implements java.io.Serializable {}
+
   public CommitRecord read(long version) {
     String path = table.commitFile(version);
     try (InputStream in = Channels.newInputStream(

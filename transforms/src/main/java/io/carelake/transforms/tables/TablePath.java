@@ -40,6 +40,11 @@ public abstract class TablePath implements Serializable {
     return LakePaths.join(path(), CHANGES, versionFolder(version));
   }
 
+  /** Where a streaming run writes the change files it appends, window after window. */
+  String appendedChangesDir(String runId) {
+    return LakePaths.join(path(), CHANGES, "append-" + runId);
+  }
+
   String commitsDir() {
     return LakePaths.join(path(), COMMITS);
   }

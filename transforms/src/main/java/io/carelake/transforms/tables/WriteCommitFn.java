@@ -43,7 +43,8 @@ final class WriteCommitFn extends DoFn<Long, Long> {
         relativeSorted(context.sideInput(snapshotFiles)),
         relativeSorted(context.sideInput(changeFiles)),
         context.sideInput(snapshotRows),
-        context.sideInput(changeRows));
+        context.sideInput(changeRows),
+        List.of());
     TableLog.of(table).commit(record);
     context.output(version);
   }

@@ -9,6 +9,7 @@ import io.carelake.transforms.tables.CommitTableVersion;
 import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.ParquetTables;
 import io.carelake.transforms.tables.ReadTable;
+import io.carelake.transforms.tables.RowHashes;
 import io.carelake.transforms.tables.TableLog;
 import io.carelake.transforms.tables.TablePath;
 import io.carelake.transforms.tables.TableVersion;

@@ -1,5 +1,9 @@
 package io.carelake.transforms.merge;
 
+import static io.carelake.transforms.merge.MergeFixtures.hash;
+import static io.carelake.transforms.merge.MergeFixtures.insert;
+import static io.carelake.transforms.merge.MergeFixtures.member;
+import static io.carelake.transforms.merge.MergeFixtures.update;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -9,7 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertThrows;
 
 import io.carelake.schemas.Members;
-import java.time.LocalDate;
+import io.carelake.transforms.tables.RowHashes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +23,15 @@ import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.joda.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -40,43 +43,8 @@ public class MergeScd1Test {
       .orderedBy(Members.RECORD_SEQUENCE)
       .ignoringForChange(Members.LINEAGE_COLUMNS)
       .attributedTo(Members.SOURCE_FILE);
-  private static final Schema CHANGES = MergeScd1.changeSchema(Members.SILVER);
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
-
-  private static Row member(String clientId, String memberId, String email, long sequence, String sourceFile) {
-    return Row.withSchema(Members.SILVER)
-        .withFieldValue(Members.CLIENT_ID, clientId)
-        .withFieldValue(Members.MEMBER_ID, memberId)
-        .withFieldValue(Members.FIRST_NAME, "Ada")
-        .withFieldValue(Members.LAST_NAME, "Okafor")
-        .withFieldValue(Members.EMAIL, email)
-        .withFieldValue(Members.PLAN_ID, "GOLD-1")
-        .withFieldValue(Members.COVERAGE_START, LocalDate.of(2024, 1, 1))
-        .withFieldValue(Members.CREATION_DATE, LocalDate.of(2023, 12, 1))
-        .withFieldValue(Members.SOURCE_FILE, sourceFile)
-        .withFieldValue(Members.LINE_NUMBER, sequence % 1000)
-        .withFieldValue(Members.RECORD_SEQUENCE, sequence)
-        .withFieldValue(Members.RUN_ID, "run-" + sourceFile)
-        .withFieldValue(Members.INGESTED_AT, Instant.parse("2024-01-05T10:00:00Z").plus(sequence))
-        .build();
-  }
-
-  private static Row member(String memberId, String email, long sequence, String sourceFile) {
-    return member("acme", memberId, email, sequence, sourceFile);
-  }
-
-  private static String hash(Row row) {
-    return RowHashes.hash(row, Members.LINEAGE_COLUMNS);
-  }
-
-  private static Row insert(Row after) {
-    return Row.withSchema(CHANGES).addValues("insert", null, hash(after)).addValues(after.getValues()).build();
-  }
-
-  private static Row update(Row before, Row after) {
-    return Row.withSchema(CHANGES).addValues("update", hash(before), hash(after)).addValues(after.getValues()).build();
-  }
 
   private PCollection<Row> rows(String name, List<Row> rows) {
     return rows.isEmpty()

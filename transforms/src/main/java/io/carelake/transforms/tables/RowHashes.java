@@ -1,4 +1,4 @@
-package io.carelake.transforms.merge;
+package io.carelake.transforms.tables;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -28,13 +28,13 @@ import org.joda.time.ReadableInstant;
  * by their size, and map entries are sorted by encoded key. Two different rows of one schema never
  * encode alike (a null is not an empty string; {@code "ab","c"} is not {@code "a","bc"}).
  */
-final class RowHashes {
+public final class RowHashes {
   private static final HexFormat HEX = HexFormat.of();
 
   private RowHashes() {}
 
   /** SHA-256, lower-case hex, of every column not in {@code ignoredColumns}, in schema order. */
-  static String hash(Row row, Collection<String> ignoredColumns) {
+  public static String hash(Row row, Collection<String> ignoredColumns) {
     List<Field> fields = row.getSchema().getFields();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
@@ -47,7 +47,7 @@ final class RowHashes {
   }
 
   /** The encoding of the given columns, in the given order: a grouping key that compares exactly. */
-  static byte[] encode(Row row, List<String> columns) {
+  public static byte[] encode(Row row, List<String> columns) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
     Schema schema = row.getSchema();

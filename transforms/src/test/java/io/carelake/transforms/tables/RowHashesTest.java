@@ -1,4 +1,4 @@
-package io.carelake.transforms.merge;
+package io.carelake.transforms.tables;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;

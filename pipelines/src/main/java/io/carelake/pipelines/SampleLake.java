@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -30,23 +33,40 @@ public final class SampleLake {
    * samples have no line breaks inside fields, so a line is a row.
    */
   public static void deliverMemberSamples(Path lake, int day, int maxRows) throws IOException {
+    for (String name : memberSamples(day)) {
+      deliverMemberSample(lake, name, maxRows);
+    }
+  }
+
+  /** The files delivered on {@code day}, configurations first: paths relative to a lake root. */
+  public static List<String> memberSamples(int day) throws IOException {
+    List<String> names = new ArrayList<>();
     for (String line : resource("index.txt").split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       String[] dayAndName = line.strip().split(" ", 2);
-      if (Integer.parseInt(dayAndName[0]) != day) {
-        continue;
+      if (Integer.parseInt(dayAndName[0]) == day) {
+        names.add(dayAndName[1]);
       }
-      String name = dayAndName[1];
-      Path target = lake.resolve(name);
-      Files.createDirectories(target.getParent());
-      String content = resource(name);
-      if (name.endsWith(".csv") && maxRows < Integer.MAX_VALUE) {
-        content = content.lines().limit(1L + maxRows).map(row -> row + "\r\n").collect(Collectors.joining());
-      }
-      Files.writeString(target, content);
     }
+    return names;
+  }
+
+  /**
+   * Copies one sample into {@code lake}, cut to {@code maxRows} rows. It is written beside its target
+   * and then renamed, as a delivery tool should, so that a watching pipeline never sees half a file.
+   */
+  public static void deliverMemberSample(Path lake, String name, int maxRows) throws IOException {
+    Path target = lake.resolve(name);
+    Files.createDirectories(target.getParent());
+    String content = resource(name);
+    if (name.endsWith(".csv") && maxRows < Integer.MAX_VALUE) {
+      content = content.lines().limit(1L + maxRows).map(row -> row + "\r\n").collect(Collectors.joining());
+    }
+    Path staging = Files.createDirectories(lake.resolve(".delivering")).resolve(target.getFileName());
+    Files.writeString(staging, content);
+    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static String resource(String name) throws IOException {

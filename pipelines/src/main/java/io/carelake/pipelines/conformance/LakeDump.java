@@ -6,6 +6,7 @@ import io.carelake.transforms.tables.ParquetTables;
 import io.carelake.transforms.tables.TablePath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -21,16 +22,30 @@ public final class LakeDump {
   public static final Set<String> RUN_SPECIFIC = Set.of(
       "ingested_at", "recorded_at", "started_at", "ended_at", "raised_at", "committed_at");
 
+  private final TreeMap<String, List<GenericRecord>> rows = new TreeMap<>();
   private final TreeMap<String, List<String>> tables = new TreeMap<>();
 
   private LakeDump() {}
 
   public static LakeDump of(Lake lake, List<TablePath> tables, List<DatasetPath> datasets) {
     LakeDump dump = new LakeDump();
-    tables.forEach(table -> dump.tables.put(table.toString().substring(lake.root().length()),
-        lines(ParquetTables.table(table))));
-    datasets.forEach(dataset -> dump.tables.put(dataset.toString().substring(lake.root().length()),
-        lines(ParquetTables.dataset(dataset))));
+    tables.forEach(table -> dump.rows.put(table.toString().substring(lake.root().length()), ParquetTables.table(table)));
+    datasets.forEach(dataset -> dump.rows.put(dataset.toString().substring(lake.root().length()),
+        ParquetTables.dataset(dataset)));
+    dump.rows.forEach((name, records) -> dump.tables.put(name, lines(records, Set.of())));
+    return dump;
+  }
+
+  /**
+   * The same dump without some columns of some tables, for comparisons where those columns may
+   * rightly differ.
+   *
+   * @param columnsByTable table name (as in {@link #tables()}) to the columns to leave out
+   */
+  public LakeDump without(Map<String, Set<String>> columnsByTable) {
+    LakeDump dump = new LakeDump();
+    dump.rows.putAll(rows);
+    rows.forEach((name, records) -> dump.tables.put(name, lines(records, columnsByTable.getOrDefault(name, Set.of()))));
     return dump;
   }
 
@@ -62,11 +77,11 @@ public final class LakeDump {
     return differences;
   }
 
-  private static List<String> lines(List<GenericRecord> rows) {
+  private static List<String> lines(List<GenericRecord> rows, Set<String> leftOut) {
     List<String> lines = new ArrayList<>(rows.size());
     for (GenericRecord row : rows) {
       lines.add(row.getSchema().getFields().stream()
-          .filter(field -> !RUN_SPECIFIC.contains(field.name()))
+          .filter(field -> !RUN_SPECIFIC.contains(field.name()) && !leftOut.contains(field.name()))
           .map(field -> field.name() + "=" + render(row.get(field.pos())))
           .collect(Collectors.joining("|")));
     }

@@ -27,18 +27,32 @@ public final class MembersConformance {
 
   public static LakeDump run(Path workDir, String... runnerArgs) throws IOException {
     Path root = Files.createDirectories(workDir);
-    Path key = root.resolve("conformance.key");
-    Files.writeString(key, FIXED_TEST_KEY);
+    Path key = writeTestKey(root);
     for (int day = 1; day <= SampleLake.LAST_DAY; day++) {
       SampleLake.deliverMemberSamples(root, day, ROWS_PER_FILE);
       List<String> args = new ArrayList<>(List.of("--lake=" + root, "--clientConfigDir=" + root.resolve("config/members"),
-          "--tokenKeyRef=" + key, "--runId=conformance-day-" + day));
+          "--tokenKeyRef=" + key, "--runId=" + runId(day)));
       args.addAll(Arrays.asList(runnerArgs));
       MembersOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
           .withValidation().as(MembersOptions.class);
       MembersPipeline.run(options).waitUntilFinish();
     }
-    Lake lake = Lake.at(root.toString());
+    return dump(Lake.at(root.toString()));
+  }
+
+  /** The run id of the run over the deliveries up to {@code day}: the same in batch and streaming. */
+  static String runId(int day) {
+    return "conformance-day-" + day;
+  }
+
+  static Path writeTestKey(Path root) throws IOException {
+    Path key = root.resolve("conformance.key");
+    Files.writeString(key, FIXED_TEST_KEY);
+    return key;
+  }
+
+  /** Every table and dataset the members pipeline writes. */
+  static LakeDump dump(Lake lake) {
     return LakeDump.of(lake, List.of(lake.silver(MembersPipeline.NAME)), List.of(
         lake.bronze(MembersPipeline.NAME), lake.quarantine(MembersPipeline.NAME),
         lake.audit(MembersPipeline.AUDIT_DATASET), lake.alerts(MembersPipeline.ALERTS_DATASET)));

@@ -1,6 +1,7 @@
 package io.carelake.pipelines.members;
 
 import com.google.auto.value.AutoValue;
+import io.carelake.pipelines.LandingWatch;
 import io.carelake.transforms.quality.WebhookReference;
 import io.carelake.transforms.tables.Lake;
 import java.util.Map;
@@ -28,6 +29,9 @@ public abstract class MembersConfig {
 
   public abstract @Nullable WebhookReference alertWebhook();
 
+  /** How the landing zone is watched in a streaming run; null for a batch run. */
+  public abstract @Nullable LandingWatch watch();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -51,6 +55,8 @@ public abstract class MembersConfig {
     public abstract Builder setReprocess(boolean reprocess);
 
     public abstract Builder setAlertWebhook(@Nullable WebhookReference alertWebhook);
+
+    public abstract Builder setWatch(@Nullable LandingWatch watch);
 
     public abstract MembersConfig build();
   }

@@ -1,12 +1,15 @@
 package io.carelake.pipelines.members;
 
+import io.carelake.pipelines.WatchOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
-/** Options of the members pipeline. Secrets are never values here: runners display options. */
-public interface MembersOptions extends PipelineOptions {
+/**
+ * Options of the members pipeline. Secrets are never values here: runners display options. With
+ * {@code --streaming=true} the landing zone is watched (see {@link WatchOptions}).
+ */
+public interface MembersOptions extends WatchOptions {
   @Description("Root of the lake: a local folder or any Beam filesystem path (gs://bucket/lake).")
   @Validation.Required
   String getLake();

@@ -1,5 +1,6 @@
 package io.carelake.pipelines.members;
 
+import io.carelake.pipelines.LandingWatch;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.FileAudit;
 import io.carelake.schemas.FileProblem;
@@ -30,11 +31,11 @@ import io.carelake.transforms.quality.WebhookReference;
 import io.carelake.transforms.standardize.ApplyPiiPolicy;
 import io.carelake.transforms.standardize.PiiPolicy;
 import io.carelake.transforms.standardize.TokenizationKey;
+import io.carelake.transforms.tables.AppendTableChanges;
 import io.carelake.transforms.tables.CommitTableVersion;
 import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.ReadDataset;
 import io.carelake.transforms.tables.ReadTable;
-import io.carelake.transforms.tables.TableCommit;
 import io.carelake.transforms.tables.TableVersion;
 import io.carelake.transforms.tables.WriteDataset;
 import io.carelake.transforms.validate.FailableResult;
@@ -60,11 +61,14 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +140,14 @@ public final class MembersPipeline {
         throw new ConfigException("--alertWebhook: " + e.getMessage(), e);
       }
     }
+    LandingWatch watch;
+    try {
+      watch = LandingWatch.from(options);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
     return MembersConfig.builder()
+        .setWatch(watch)
         .setLake(lake)
         .setLandingDir(options.getLandingDir().isBlank() ? lake.landing() + "/" + NAME
             : options.getLandingDir().strip().replaceAll("/+$", ""))
@@ -184,8 +195,13 @@ public final class MembersPipeline {
     String runId = config.runId();
 
     // Landing files: contract, fingerprint, skip what an earlier run already processed.
-    PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles",
-        ListLandingFiles.matching(config.landingDir() + "/*"));
+    PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles", listing(config));
+    if (config.watch() != null) {
+      // Each window's files are decided, merged, audited and written together. A file is never late: its
+      // timestamp is when the watcher found it, and the watermark follows the same clock.
+      listed = listed.apply("WindowLandingFiles", Window.<LandingFile>into(FixedWindows.of(config.watch().window()))
+          .withAllowedLateness(Duration.ZERO));
+    }
     FailableResult<LandingFile, FileProblem> classified = listed.apply("ClassifyLandingFiles",
         ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(clients.keySet()));
     FailableResult<LandingFile, FileProblem> fingerprinted = classified.output().apply("FingerprintFiles", FingerprintFiles.create());
@@ -225,8 +241,11 @@ public final class MembersPipeline {
     MergeResult merged = MergeInput.of(current, incoming).apply("MergeIntoSilver",
         MergeScd1.on(Members.KEY).orderedBy(Members.RECORD_SEQUENCE)
             .ignoringForChange(Members.LINEAGE_COLUMNS).attributedTo(Members.SOURCE_FILE));
-    TableCommit silver = TableVersion.of(merged.snapshot(), merged.changes())
-        .apply("CommitSilverMembers", CommitTableVersion.to(config.lake().silver(NAME), runId).withOperation("merge_scd1"));
+    PCollection<Long> silverCommitted = config.watch() == null
+        ? TableVersion.of(merged.snapshot(), merged.changes())
+            .apply("CommitSilverMembers", CommitTableVersion.to(config.lake().silver(NAME), runId).withOperation("merge_scd1"))
+            .committed()
+        : merged.changes().apply("AppendSilverChanges", AppendTableChanges.to(config.lake().silver(NAME), runId, Members.KEY));
 
     // Quarantine: one write of every failure of every stage.
     PCollection<BadRecord> failures = PCollectionList.of(read.failures()).and(valid.failures())
@@ -253,7 +272,7 @@ public final class MembersPipeline {
         .apply("AssembleFileAudit", AssembleFileAudit.forRun(NAME, runId, config.runStartedAt()));
     audit.apply("LogFileDone", ParDo.of(new LogFileDoneFn()));
     // A processed audit row makes later runs skip the file: write it only once silver has committed.
-    audit.apply("AfterSilverCommit", Wait.on(silver.committed()))
+    audit.apply("AfterSilverCommit", Wait.on(silverCommitted))
         .apply("AuditToRows", Convert.toRows())
         .apply("WriteAudit", WriteDataset.to(config.lake().audit(AUDIT_DATASET), runId));
 
@@ -265,6 +284,17 @@ public final class MembersPipeline {
     }
     alerts.apply("AlertsToRows", Convert.toRows())
         .apply("WriteAlerts", WriteDataset.to(config.lake().alerts(ALERTS_DATASET), runId));
+  }
+
+  /** The landing zone, listed once for a batch run or watched for a streaming one. */
+  private static ListLandingFiles listing(MembersConfig config) {
+    ListLandingFiles listing = ListLandingFiles.matching(config.landingDir() + "/*");
+    LandingWatch watch = config.watch();
+    if (watch == null) {
+      return listing;
+    }
+    listing = listing.withPollInterval(watch.pollInterval());
+    return watch.stopWhenIdle() == null ? listing : listing.withStopWhenIdleFor(watch.stopWhenIdle());
   }
 
   /** One line per file as its audit row is ready: name, status and counts, never content. */

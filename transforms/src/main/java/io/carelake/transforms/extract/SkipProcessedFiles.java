@@ -22,7 +22,6 @@ import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
-import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollection.IsBounded;
@@ -101,8 +100,6 @@ public abstract class SkipProcessedFiles
    * out in their windows again.
    */
   private FailableResult<LandingFile, FileProblem> skipContinuously(PCollection<LandingFile> files) {
-    @SuppressWarnings("unchecked")
-    WindowFn<Object, ?> windows = (WindowFn<Object, ?>) files.getWindowingStrategy().getWindowFn();
     KvCoder<String, KV<String, LandingFile>> taggedCoder = KvCoder.of(StringUtf8Coder.of(),
         KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), NullableCoder.of(files.getCoder())));
     PCollection<KV<String, KV<String, LandingFile>>> earlierRuns = processedHashToRun()
@@ -125,8 +122,8 @@ public abstract class SkipProcessedFiles
         .apply("ChooseFileToReadPerWindow", ParDo.of(new SkipSeenContentFn(reprocess(), toRead, skipped))
             .withOutputTags(toRead, TupleTagList.of(skipped)));
     return FailableResult.of(
-        split.get(toRead).setCoder(files.getCoder()).apply("FilesToReadInWindows", Window.into(windows)),
-        split.get(skipped).setCoder(SchemaCoders.of(FileProblem.class)).apply("SkippedInWindows", Window.into(windows)));
+        split.get(toRead).setCoder(files.getCoder()).apply("FilesToReadInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(files)),
+        split.get(skipped).setCoder(SchemaCoders.of(FileProblem.class)).apply("SkippedInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(files)));
   }
 
   private static final class ChooseFn extends DoFn<KV<String, CoGbkResult>, LandingFile> {

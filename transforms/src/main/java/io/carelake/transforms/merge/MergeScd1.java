@@ -28,7 +28,6 @@ import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
-import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollection.IsBounded;
@@ -147,8 +146,6 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
    * incoming rows' windows; there is no snapshot, the changes are appended to the table's log.
    */
   private MergeResult mergeContinuously(MergeInput input, Schema schema, Schema changeSchema) {
-    @SuppressWarnings("unchecked")
-    WindowFn<Object, ?> windows = (WindowFn<Object, ?>) input.incoming().getWindowingStrategy().getWindowFn();
     KvCoder<byte[], KV<Boolean, Row>> taggedCoder =
         KvCoder.of(ByteArrayCoder.of(), KvCoder.of(BooleanCoder.of(), RowCoder.of(schema)));
     PCollection<KV<byte[], KV<Boolean, Row>>> tableRows = input.current()
@@ -165,9 +162,9 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
         .apply("MergeWindowsIntoState", ParDo.of(new MergeContinuouslyFn(decision(changeSchema), schema, changes, outcomes))
             .withOutputTags(changes, TupleTagList.of(outcomes)));
     return MergeResult.withoutSnapshot(
-        merged.get(changes).setRowSchema(changeSchema).apply("ChangesInWindows", Window.into(windows)),
+        merged.get(changes).setRowSchema(changeSchema).apply("ChangesInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(input.incoming())),
         merged.get(outcomes).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-            .apply("OutcomesInWindows", Window.into(windows)));
+            .apply("OutcomesInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(input.incoming())));
   }
 
   private MapElements<Row, KV<byte[], KV<Boolean, Row>>> tagged(boolean fromTable) {

@@ -6,7 +6,9 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.WindowingStrategy;
 
 /**
  * Moves elements into the global window, where per-key state lives across windows, timestamped at the
@@ -19,6 +21,18 @@ public final class IntoGlobalWindowAtWindowEnd<T> extends PTransform<PCollection
   }
 
   private IntoGlobalWindowAtWindowEnd() {}
+
+  /**
+   * The windowing to re-apply to the outputs of a stateful step fed by this transform, so that they land
+   * in the windows of {@code input}: same window function and allowed lateness (which {@code Wait.on}
+   * and other triggered steps need to be set).
+   */
+  public static <T> Window<T> backToWindowsOf(PCollection<?> input) {
+    WindowingStrategy<?, ?> strategy = input.getWindowingStrategy();
+    @SuppressWarnings("unchecked")
+    WindowFn<? super T, ?> windowFn = (WindowFn<? super T, ?>) strategy.getWindowFn();
+    return Window.<T>into(windowFn).withAllowedLateness(strategy.getAllowedLateness());
+  }
 
   @Override
   public PCollection<T> expand(PCollection<T> elements) {

@@ -2,6 +2,8 @@ package io.carelake.pipelines;
 
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
@@ -17,6 +19,29 @@ public abstract class LandingWatch implements Serializable {
 
   public static LandingWatch of(Duration pollInterval, Duration window, @Nullable Duration stopWhenIdle) {
     return new AutoValue_LandingWatch(pollInterval, window, stopWhenIdle);
+  }
+
+  /**
+   * Starts a pipeline that watches its landing zone. A runner that cannot run the splittable DoFn
+   * behind the watch (the classic Spark runner) fails deep inside its translator; this says what is
+   * wrong and what to do instead.
+   *
+   * @throws UnsupportedOperationException when the runner cannot watch files
+   */
+  public static PipelineResult start(Pipeline pipeline) {
+    try {
+      return pipeline.run();
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (String.valueOf(cause.getMessage()).contains("splittable DoFn")) {
+          throw new UnsupportedOperationException("--streaming: runner "
+              + pipeline.getOptions().getRunner().getSimpleName() + " cannot watch a landing zone (it does not"
+              + " run the splittable DoFn that lists new files; the classic Spark runner is one such)."
+              + " Watch with the Flink, Direct or Dataflow runner, or run in batch (--streaming=false).", e);
+        }
+      }
+      throw e;
+    }
   }
 
   /**

@@ -104,7 +104,7 @@ public final class MembersPipeline {
     options.setRunId(config.runId());
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, config);
-    return pipeline.run();
+    return config.watch() == null ? pipeline.run() : LandingWatch.start(pipeline);
   }
 
   /**

@@ -1,16 +1,22 @@
 package io.carelake.runners.direct;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
+import io.carelake.pipelines.conformance.LakeDump;
 import io.carelake.pipelines.conformance.MembersConformance;
+import io.carelake.pipelines.conformance.MembersStreamingConformance;
 import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.ParquetTables;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.Rule;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
@@ -18,7 +24,8 @@ import org.junit.runners.JUnit4;
 
 /**
  * The bundled samples through the Direct runner jar's recommended configuration: the reference the Flink
- * and Spark conformance tests compare with, so its own books must balance.
+ * and Spark conformance tests compare with, so its own books must balance; and the same deliveries
+ * landing while a streaming run watches, which must give the same tables.
  */
 @RunWith(JUnit4.class)
 public class MembersOnDirectTest {
@@ -29,18 +36,26 @@ public class MembersOnDirectTest {
   static final String[] DIRECT = {
       "--runner=DirectRunner", "--enforceImmutability=false", "--enforceEncodability=false", "--targetParallelism=2"};
 
-  @Rule public final TemporaryFolder temp = new TemporaryFolder();
+  @ClassRule public static final TemporaryFolder TEMP = new TemporaryFolder();
+
+  private static Path batchLake;
+  private static LakeDump batch;
+
+  @BeforeClass
+  public static void runBatch() throws Exception {
+    batchLake = TEMP.newFolder("batch").toPath();
+    long started = System.nanoTime();
+    batch = MembersConformance.run(batchLake, DIRECT);
+    System.out.printf("conformance members batch: direct %.1f s%n", (System.nanoTime() - started) / 1e9);
+  }
 
   private static long count(GenericRecord row, String column) {
     return (Long) row.get(column);
   }
 
   @Test
-  public void everyRowReadIsCountedOnceAndSilverHoldsEveryInsertedMember() throws Exception {
-    Path root = temp.newFolder("lake").toPath();
-    MembersConformance.run(root, DIRECT);
-    Lake lake = Lake.at(root.toString());
-
+  public void everyRowReadIsCountedOnceAndSilverHoldsEveryInsertedMember() {
+    Lake lake = Lake.at(batchLake.toString());
     List<GenericRecord> audit = ParquetTables.dataset(lake.audit("files"));
     long inserted = 0;
     for (GenericRecord file : audit) {
@@ -60,5 +75,17 @@ public class MembersOnDirectTest {
     long unparsed = ParquetTables.dataset(lake.quarantine("members")).stream()
         .filter(bad -> bad.get("stage").toString().equals("parse")).count();
     assertThat((long) ParquetTables.dataset(lake.bronze("members")).size(), equalTo(read - unparsed));
+  }
+
+  @Test
+  public void watchingTheLandingZoneGivesTheTablesOfBatchRuns() throws Exception {
+    long started = System.nanoTime();
+    MembersStreamingConformance.Result streaming =
+        MembersStreamingConformance.run(TEMP.newFolder("streaming").toPath(), DIRECT);
+    System.out.printf("conformance members streaming: direct %.1f s; landing to silver: %s%n",
+        (System.nanoTime() - started) / 1e9, MembersStreamingConformance.describe(streaming.landingToSilver()));
+
+    Map<String, Set<String>> mayDiffer = MembersStreamingConformance.COMPARABLE_WITH_BATCH;
+    assertThat(streaming.dump().without(mayDiffer).differencesFrom(batch.without(mayDiffer), 20), empty());
   }
 }

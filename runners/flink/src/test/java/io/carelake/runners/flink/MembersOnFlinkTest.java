@@ -6,13 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.carelake.pipelines.conformance.LakeDump;
 import io.carelake.pipelines.conformance.MembersConformance;
-import org.junit.Rule;
+import io.carelake.pipelines.conformance.MembersStreamingConformance;
+import java.util.Map;
+import java.util.Set;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
 
-/** The members pipeline gives the same tables on embedded Flink as on the Direct runner. */
+/** The members pipeline on embedded Flink, batch and streaming, against the Direct batch reference. */
 @RunWith(JUnit4.class)
 public class MembersOnFlinkTest {
   /**
@@ -21,20 +25,37 @@ public class MembersOnFlinkTest {
    */
   static final String[] DIRECT = {
       "--runner=DirectRunner", "--enforceImmutability=false", "--enforceEncodability=false", "--targetParallelism=2"};
+  static final String[] FLINK = {"--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"};
 
-  @Rule public final TemporaryFolder temp = new TemporaryFolder();
+  @ClassRule public static final TemporaryFolder TEMP = new TemporaryFolder();
+
+  private static LakeDump direct;
+
+  @BeforeClass
+  public static void runDirectReference() throws Exception {
+    long started = System.nanoTime();
+    direct = MembersConformance.run(TEMP.newFolder("direct").toPath(), DIRECT);
+    System.out.printf("conformance members batch: direct %.1f s%n", (System.nanoTime() - started) / 1e9);
+  }
 
   @Test
   public void flinkWritesTheSameTablesAsDirect() throws Exception {
-    long start = System.nanoTime();
-    LakeDump direct = MembersConformance.run(temp.newFolder("direct").toPath(), DIRECT);
-    long directDone = System.nanoTime();
-    LakeDump flink = MembersConformance.run(temp.newFolder("flink").toPath(),
-        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2");
-    long flinkDone = System.nanoTime();
-    System.out.printf("conformance members: direct %.1f s, flink %.1f s%n",
-        (directDone - start) / 1e9, (flinkDone - directDone) / 1e9);
+    long started = System.nanoTime();
+    LakeDump flink = MembersConformance.run(TEMP.newFolder("flink").toPath(), FLINK);
+    System.out.printf("conformance members batch: flink %.1f s%n", (System.nanoTime() - started) / 1e9);
     assertThat(flink.differencesFrom(direct, 10), empty());
     assertThat(flink.tables(), equalTo(direct.tables()));
+  }
+
+  @Test
+  public void flinkWatchingTheLandingZoneGivesTheTablesOfBatchRuns() throws Exception {
+    long started = System.nanoTime();
+    MembersStreamingConformance.Result streaming =
+        MembersStreamingConformance.run(TEMP.newFolder("flink-streaming").toPath(), FLINK);
+    System.out.printf("conformance members streaming: flink %.1f s; landing to silver: %s%n",
+        (System.nanoTime() - started) / 1e9, MembersStreamingConformance.describe(streaming.landingToSilver()));
+
+    Map<String, Set<String>> mayDiffer = MembersStreamingConformance.COMPARABLE_WITH_BATCH;
+    assertThat(streaming.dump().without(mayDiffer).differencesFrom(direct.without(mayDiffer), 20), empty());
   }
 }

@@ -18,6 +18,7 @@ public final class CareLake {
       "usage: carelake <command> [--option=value ...]",
       "  members   run the members pipeline (--help for its options)",
       "  demo      run members on the bundled sample rosters in a fresh lake and print a summary",
+      "  compact   fold the changes streaming runs appended to a table into a snapshot: compact --lake=DIR --table=silver/members",
       "  show      print a table's schema, row count and first rows: show --lake=DIR --table=ZONE/NAME [--rows=N]",
       "  generate  write synthetic rosters: generate --lake=DIR [--rows=N --clients=K --files=F --badFraction=X --seed=S]",
       "  bench     generate rosters, run members on them, print rows/s and peak heap (same options as generate)");
@@ -36,6 +37,9 @@ public final class CareLake {
         break;
       case "demo":
         Demo.main(rest);
+        break;
+      case "compact":
+        Compact.main(rest);
         break;
       case "show":
         Show.main(rest);

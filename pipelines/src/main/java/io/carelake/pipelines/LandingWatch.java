@@ -1,13 +1,24 @@
 package io.carelake.pipelines;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
 import com.google.auto.value.AutoValue;
+import io.carelake.schemas.LandingFile;
+import io.carelake.transforms.extract.ListLandingFiles;
+import io.carelake.transforms.extract.MatchAnnouncedFiles;
 import java.io.Serializable;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
-/** How a streaming run watches its landing zone: poll interval, window, and when to stop. */
+/**
+ * How a streaming run watches its landing zone: poll interval (or a notification subscription), window,
+ * and when to stop.
+ */
 @AutoValue
 public abstract class LandingWatch implements Serializable {
   public abstract Duration pollInterval();
@@ -17,8 +28,43 @@ public abstract class LandingWatch implements Serializable {
   /** Stop once no new file has landed for this long; null: watch until the job is stopped. */
   public abstract @Nullable Duration stopWhenIdle();
 
+  /** The subscription announcing new files, instead of listing the zone; null: list it. */
+  public abstract @Nullable String notifications();
+
   public static LandingWatch of(Duration pollInterval, Duration window, @Nullable Duration stopWhenIdle) {
-    return new AutoValue_LandingWatch(pollInterval, window, stopWhenIdle);
+    return new AutoValue_LandingWatch(pollInterval, window, stopWhenIdle, null);
+  }
+
+  /** Files are taken as {@code subscription} announces them. */
+  public LandingWatch withNotifications(String subscription) {
+    checkArgument(stopWhenIdle() == null, "--stopWhenIdleSeconds: a run fed by notifications cannot tell idle from"
+        + " quiet; stop it by draining the job");
+    LandingNotifications.forSubscription(subscription);
+    return new AutoValue_LandingWatch(pollInterval(), window(), null, subscription);
+  }
+
+  /**
+   * The landing files of {@code landingDir}: listed once for a batch run ({@code watch} null), or, for
+   * a streaming run, listed every poll interval or taken as notifications announce them. Timestamped
+   * when found; the caller windows them.
+   */
+  public static PTransform<PBegin, PCollection<LandingFile>> landingFiles(String landingDir, @Nullable LandingWatch watch) {
+    ListLandingFiles listing = ListLandingFiles.matching(landingDir + "/*");
+    if (watch == null) {
+      return listing;
+    }
+    if (watch.notifications() != null) {
+      PTransform<PBegin, PCollection<String>> announced =
+          LandingNotifications.forSubscription(watch.notifications()).newFiles(watch.notifications(), landingDir);
+      return new PTransform<>() {
+        @Override
+        public PCollection<LandingFile> expand(PBegin begin) {
+          return begin.apply("ReadNotifications", announced).apply("MatchAnnouncedFiles", MatchAnnouncedFiles.create());
+        }
+      };
+    }
+    listing = listing.withPollInterval(watch.pollInterval());
+    return watch.stopWhenIdle() == null ? listing : listing.withStopWhenIdleFor(watch.stopWhenIdle());
   }
 
   /**
@@ -62,8 +108,10 @@ public abstract class LandingWatch implements Serializable {
     if (options.getStopWhenIdleSeconds() < 0) {
       throw new IllegalArgumentException("--stopWhenIdleSeconds must be 0 (never) or positive");
     }
-    return of(Duration.standardSeconds(options.getPollIntervalSeconds()),
+    LandingWatch watch = of(Duration.standardSeconds(options.getPollIntervalSeconds()),
         Duration.standardSeconds(options.getWindowSeconds()),
         options.getStopWhenIdleSeconds() == 0 ? null : Duration.standardSeconds(options.getStopWhenIdleSeconds()));
+    return options.getLandingNotifications().isBlank() ? watch
+        : watch.withNotifications(options.getLandingNotifications().strip());
   }
 }

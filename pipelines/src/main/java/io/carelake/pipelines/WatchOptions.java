@@ -28,4 +28,12 @@ public interface WatchOptions extends StreamingOptions {
   long getStopWhenIdleSeconds();
 
   void setStopWhenIdleSeconds(long value);
+
+  @Description("Streaming only: a Pub/Sub subscription (projects/<project>/subscriptions/<name>) receiving the"
+      + " Cloud Storage notifications (OBJECT_FINALIZE) of the landing bucket: files are taken as announced"
+      + " instead of listing the landing zone. Read by the Dataflow runner jar. Empty: list the zone.")
+  @Default.String("")
+  String getLandingNotifications();
+
+  void setLandingNotifications(String value);
 }

@@ -195,7 +195,8 @@ public final class MembersPipeline {
     String runId = config.runId();
 
     // Landing files: contract, fingerprint, skip what an earlier run already processed.
-    PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles", listing(config));
+    PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles",
+        LandingWatch.landingFiles(config.landingDir(), config.watch()));
     if (config.watch() != null) {
       // Each window's files are decided, merged, audited and written together. A file is never late: its
       // timestamp is when the watcher found it, and the watermark follows the same clock.
@@ -284,17 +285,6 @@ public final class MembersPipeline {
     }
     alerts.apply("AlertsToRows", Convert.toRows())
         .apply("WriteAlerts", WriteDataset.to(config.lake().alerts(ALERTS_DATASET), runId));
-  }
-
-  /** The landing zone, listed once for a batch run or watched for a streaming one. */
-  private static ListLandingFiles listing(MembersConfig config) {
-    ListLandingFiles listing = ListLandingFiles.matching(config.landingDir() + "/*");
-    LandingWatch watch = config.watch();
-    if (watch == null) {
-      return listing;
-    }
-    listing = listing.withPollInterval(watch.pollInterval());
-    return watch.stopWhenIdle() == null ? listing : listing.withStopWhenIdleFor(watch.stopWhenIdle());
   }
 
   /** One line per file as its audit row is ready: name, status and counts, never content. */

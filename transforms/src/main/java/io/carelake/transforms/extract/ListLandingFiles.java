@@ -7,8 +7,6 @@ import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.SchemaCoders;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Watch;
@@ -70,20 +68,6 @@ public abstract class ListLandingFiles extends PTransform<PBegin, PCollection<La
         .apply("MatchLandingZone", match)
         .apply("DescribeFiles", ParDo.of(new DescribeFileFn()))
         .setCoder(SchemaCoders.of(LandingFile.class));
-  }
-
-  private static final class DescribeFileFn extends DoFn<MatchResult.Metadata, LandingFile> {
-    @ProcessElement
-    public void process(@Element MatchResult.Metadata metadata, OutputReceiver<LandingFile> out) {
-      if (metadata.resourceId().isDirectory()) {
-        return;
-      }
-      out.output(LandingFile.builder()
-          .setPath(metadata.resourceId().toString())
-          .setName(metadata.resourceId().getFilename())
-          .setSizeBytes(metadata.sizeBytes())
-          .build());
-    }
   }
 
   @AutoValue.Builder

@@ -4,17 +4,22 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
 
+import io.carelake.pipelines.Compact;
 import io.carelake.pipelines.conformance.LakeDump;
 import io.carelake.pipelines.conformance.MembersConformance;
 import io.carelake.pipelines.conformance.MembersStreamingConformance;
 import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.ParquetTables;
+import io.carelake.transforms.tables.TableLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -80,12 +85,19 @@ public class MembersOnDirectTest {
   @Test
   public void watchingTheLandingZoneGivesTheTablesOfBatchRuns() throws Exception {
     long started = System.nanoTime();
-    MembersStreamingConformance.Result streaming =
-        MembersStreamingConformance.run(TEMP.newFolder("streaming").toPath(), DIRECT);
+    Path root = TEMP.newFolder("streaming").toPath();
+    MembersStreamingConformance.Result streaming = MembersStreamingConformance.run(root, DIRECT);
     System.out.printf("conformance members streaming: direct %.1f s; landing to silver: %s%n",
         (System.nanoTime() - started) / 1e9, MembersStreamingConformance.describe(streaming.landingToSilver()));
 
     Map<String, Set<String>> mayDiffer = MembersStreamingConformance.COMPARABLE_WITH_BATCH;
     assertThat(streaming.dump().without(mayDiffer).differencesFrom(batch.without(mayDiffer), 20), empty());
+
+    // Compacting the appended log into a snapshot changes no row.
+    Lake lake = Lake.at(root.toString());
+    Optional<Long> compacted = Compact.compact(lake, "silver/members", PipelineOptionsFactory.fromArgs(DIRECT).create());
+    assertThat(compacted.isPresent(), is(true));
+    assertThat(TableLog.of(lake.silver("members")).read(compacted.get()).hasSnapshot(), is(true));
+    assertThat(MembersConformance.dump(lake).tables(), equalTo(streaming.dump().tables()));
   }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,16 @@ public final class SampleLake {
       }
       Files.writeString(target, content);
     }
+  }
+
+  /**
+   * The first delivery day of the samples in {@code lake}, with a fresh key, and the members arguments
+   * that run on them (the catalogue's sample set-up of the members pipeline).
+   */
+  static List<String> membersOnSamples(Path lake) throws IOException {
+    deliverMemberSamples(lake, 1);
+    return List.of("--lake=" + lake, "--clientConfigDir=" + lake.resolve("config/members"),
+        "--tokenKeyRef=" + LocalLake.writeTokenKey(lake));
   }
 
   private static String resource(String name) throws IOException {

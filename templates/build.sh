@@ -50,9 +50,11 @@ if ! java -jar "$jar" template-metadata "$pipeline" | diff -u "templates/$pipeli
   exit 1
 fi
 
-# The context is the jar's folder: the repository root would send every build output to Docker.
-docker build --build-arg "LAUNCHER_TAG=${LAUNCHER_TAG:-latest}" -f "templates/$pipeline/Dockerfile" \
-  -t "$image" "$(dirname "$jar")"
+# A context holding only the jar: the repository or target folder would send every build output to Docker.
+context=$(mktemp -d)
+trap 'rm -rf "$context"' EXIT
+cp "$jar" "$context/"
+docker build --build-arg "LAUNCHER_TAG=${LAUNCHER_TAG:-latest}" -f "templates/$pipeline/Dockerfile" -t "$image" "$context"
 docker push "$image"
 
 gcloud dataflow flex-template build "${TEMPLATE_LOCATION%/}/$pipeline.json" \

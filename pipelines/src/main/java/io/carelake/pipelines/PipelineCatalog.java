@@ -52,7 +52,7 @@ public final class PipelineCatalog {
     }
   }
 
-  /** Sample set-up of a pipeline. */
+  /** Writes a pipeline's bundled samples into a lake folder and returns the arguments that run it on them. */
   @FunctionalInterface
   public interface Samples {
     List<String> writeTo(Path lake) throws IOException;

@@ -31,10 +31,10 @@ import org.apache.beam.sdk.options.Validation;
  */
 public final class TemplateMetadata {
   /**
-   * Options that make no sense in a template launch: the launcher must return once the job is submitted,
-   * so it never waits for the job to finish.
+   * Options that are not parameters: a template launch must return once the job is submitted, so it never
+   * waits for the job ({@link WaitUnlessLaunchedFromTemplate} sees to the default).
    */
-  static final Set<String> LAUNCHER_ONLY = Set.of("waitUntilFinish");
+  static final Set<String> NOT_PARAMETERS = Set.of("waitUntilFinish");
 
   /** One element per line and the same line ends on every system, so the file diffs well. */
   private static final ObjectMapper JSON = new ObjectMapper().setDefaultPrettyPrinter(new DefaultPrettyPrinter()
@@ -53,7 +53,7 @@ public final class TemplateMetadata {
   }
 
   /** The metadata file's text: what {@code templates/<pipeline>/metadata.json} must hold. */
-  public static String json(PipelineCatalog.Entry pipeline) {
+  private static String json(PipelineCatalog.Entry pipeline) {
     try {
       return JSON.writeValueAsString(of(pipeline)) + "\n";
     } catch (JsonProcessingException e) {
@@ -75,7 +75,7 @@ public final class TemplateMetadata {
     for (Method method : options.getMethods()) {
       String name = propertyName(method);
       if (name != null && !method.getDeclaringClass().getName().startsWith("org.apache.beam.")
-          && !method.isAnnotationPresent(Hidden.class) && !LAUNCHER_ONLY.contains(name)) {
+          && !method.isAnnotationPresent(Hidden.class) && !NOT_PARAMETERS.contains(name)) {
         getters.put(name, method);
       }
     }

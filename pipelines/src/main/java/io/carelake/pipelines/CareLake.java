@@ -1,9 +1,9 @@
 package io.carelake.pipelines;
 
-import io.carelake.pipelines.members.MembersPipeline;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -14,27 +14,28 @@ import org.apache.beam.sdk.runners.PipelineRunnerRegistrar;
  * The command line of every runner jar: {@code java -jar carelake-<runner>.jar <command> [--option=value ...]}.
  */
 public final class CareLake {
-  private static final String USAGE = String.join("\n",
-      "usage: carelake <command> [--option=value ...]",
-      "  members   run the members pipeline (--help for its options)",
+  private static final String TOOLS = String.join("\n",
       "  demo      run members on the bundled sample rosters in a fresh lake and print a summary",
       "  compact   fold the changes streaming runs appended to a table into a snapshot: compact --lake=DIR --table=silver/members",
       "  show      print a table's schema, row count and first rows: show --lake=DIR --table=ZONE/NAME [--rows=N]",
       "  generate  write synthetic rosters: generate --lake=DIR [--rows=N --clients=K --files=F --badFraction=X --seed=S]",
-      "  bench     generate rosters, run members on them, print rows/s and peak heap (same options as generate)");
+      "  bench     generate rosters, run members on them, print rows/s and peak heap (same options as generate)",
+      "  template-metadata <pipeline>  print the pipeline's flex-template metadata.json, derived from its options");
 
   private CareLake() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
-      System.out.println(USAGE);
+      System.out.println(usage());
       return;
     }
     String[] rest = withDefaultRunner(Arrays.copyOfRange(args, 1, args.length));
+    Optional<PipelineCatalog.Entry> pipeline = PipelineCatalog.named(args[0]);
+    if (pipeline.isPresent()) {
+      pipeline.get().run(rest);
+      return;
+    }
     switch (args[0]) {
-      case "members":
-        MembersPipeline.main(rest);
-        break;
       case "demo":
         Demo.main(rest);
         break;
@@ -50,10 +51,22 @@ public final class CareLake {
       case "bench":
         Bench.main(rest);
         break;
+      case "template-metadata":
+        TemplateMetadata.main(Arrays.copyOfRange(args, 1, args.length));
+        break;
       default:
-        System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
+        System.err.println("unknown command '" + args[0] + "'\n" + usage());
         System.exit(2);
     }
+  }
+
+  /** The pipelines of the catalogue (each with --help for its options), then the tools. */
+  private static String usage() {
+    return "usage: carelake <command> [--option=value ...]\n"
+        + PipelineCatalog.all().stream()
+            .map(entry -> String.format("  %-9s %s (--help for its options)%n", entry.name(), entry.description()))
+            .collect(Collectors.joining())
+        + TOOLS;
   }
 
   /** The jar (or classes folder) this command runs from, to print commands a user can paste. */

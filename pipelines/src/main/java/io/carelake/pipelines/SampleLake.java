@@ -69,6 +69,16 @@ public final class SampleLake {
     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /**
+   * The first delivery day of the samples in {@code lake}, with a fresh key, and the members arguments
+   * that run on them (the catalogue's sample set-up of the members pipeline).
+   */
+  static List<String> membersOnSamples(Path lake) throws IOException {
+    deliverMemberSamples(lake, 1);
+    return List.of("--lake=" + lake, "--clientConfigDir=" + lake.resolve("config/members"),
+        "--tokenKeyRef=" + LocalLake.writeTokenKey(lake));
+  }
+
   private static String resource(String name) throws IOException {
     try (InputStream in = SampleLake.class.getResourceAsStream(SAMPLES + name)) {
       if (in == null) {

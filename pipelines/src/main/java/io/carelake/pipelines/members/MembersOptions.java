@@ -1,5 +1,6 @@
 package io.carelake.pipelines.members;
 
+import io.carelake.pipelines.WaitUnlessLaunchedFromTemplate;
 import io.carelake.pipelines.WatchOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -54,8 +55,9 @@ public interface MembersOptions extends WatchOptions {
 
   void setRunId(String value);
 
-  @Description("Wait for the pipeline to finish and print a summary (off when launched from a template).")
-  @Default.Boolean(true)
+  @Description("Wait for the pipeline to finish and print a summary; true unless launched from a flex template "
+      + "(its launcher must return once the job is submitted).")
+  @Default.InstanceFactory(WaitUnlessLaunchedFromTemplate.class)
   boolean getWaitUntilFinish();
 
   void setWaitUntilFinish(boolean value);

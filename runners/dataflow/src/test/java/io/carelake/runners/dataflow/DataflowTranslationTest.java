@@ -1,0 +1,152 @@
+package io.carelake.runners.dataflow;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.carelake.pipelines.PipelineCatalog;
+import io.carelake.pipelines.members.MembersPipeline;
+import io.carelake.runners.dataflow.OfflineDataflow.Translation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.beam.sdk.util.ReleaseInfo;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameter;
+import org.junit.runners.Parameterized.Parameters;
+
+/**
+ * Every catalogued pipeline translates for Dataflow, on the legacy workers and on runner v2, in batch and in
+ * streaming, offline (see {@link OfflineDataflow}): the job type, the pipeline's key steps and the worker
+ * images are what the service would get.
+ *
+ * <p>Where the steps are differs: a legacy job lists its primitive steps in the job JSON, each with its full
+ * name ({@code ListLandingFiles/MatchLandingZone/...}) as {@code properties.user_name.value}, so a composite shows
+ * only as a name prefix; a runner v2 job has no steps in its JSON at all, its graph is the portable pipeline
+ * staged as {@code pipeline.pb} (named by the {@code pipelineUrl} option), whose root transforms are the
+ * pipeline's top-level composites.
+ */
+@RunWith(Parameterized.class)
+public class DataflowTranslationTest {
+  /** Dataflow's two kinds of worker. */
+  enum Engine {
+    LEGACY,
+    RUNNER_V2("--experiments=use_runner_v2");
+
+    final List<String> flags;
+
+    Engine(String... flags) {
+      this.flags = List.of(flags);
+    }
+
+    /** Dataflow's default image for a job translated on Java 17 (the runner picks it by the JVM's version). */
+    String defaultImage(Mode mode) {
+      String name = this == RUNNER_V2 ? "beam_java17_sdk" : "beam-java17-" + (mode == Mode.STREAMING ? "streaming" : "batch");
+      return "gcr.io/cloud-dataflow/v1beta3/" + name + ":" + ReleaseInfo.getReleaseInfo().getSdkVersion();
+    }
+  }
+
+  /** Batch and streaming: a pipeline's own streaming options go with {@code --streaming=true} here. */
+  enum Mode {
+    BATCH("JOB_TYPE_BATCH"),
+    STREAMING("JOB_TYPE_STREAMING", "--streaming=true");
+
+    final String jobType;
+    final List<String> flags;
+
+    Mode(String jobType, String... flags) {
+      this.jobType = jobType;
+      this.flags = List.of(flags);
+    }
+  }
+
+  /** Top-level steps of each pipeline that batch and streaming runs both have. */
+  private static final Map<String, List<String>> KEY_STEPS = Map.of(MembersPipeline.NAME, List.of(
+      "ListLandingFiles", "ReadCsvRecords", "ValidateMembers", "MergeIntoSilver", "CommitSilverMembers",
+      "WriteQuarantine", "WriteAudit"));
+
+  @ClassRule public static final TemporaryFolder TEMP = new TemporaryFolder();
+
+  /** One translation per case, shared by the case's tests. */
+  private static final Map<String, Translation> TRANSLATIONS = new HashMap<>();
+
+  @Parameters(name = "{0} {1} {2}")
+  public static List<Object[]> cases() {
+    List<Object[]> cases = new ArrayList<>();
+    for (PipelineCatalog.Entry pipeline : PipelineCatalog.all()) {
+      for (Engine engine : Engine.values()) {
+        for (Mode mode : Mode.values()) {
+          cases.add(new Object[] {pipeline.name(), engine, mode});
+        }
+      }
+    }
+    return cases;
+  }
+
+  @Parameter(0) public String pipeline;
+  @Parameter(1) public Engine engine;
+  @Parameter(2) public Mode mode;
+
+  private Translation translation() throws Exception {
+    String name = pipeline + "-" + engine + "-" + mode;
+    if (!TRANSLATIONS.containsKey(name)) {
+      List<String> flags = new ArrayList<>(engine.flags);
+      flags.addAll(mode.flags);
+      TRANSLATIONS.put(name, OfflineDataflow.translate(PipelineCatalog.named(pipeline).orElseThrow(),
+          TEMP.newFolder(name).toPath(), flags));
+    }
+    return TRANSLATIONS.get(name);
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    return StreamSupport.stream(array.spliterator(), false).map(node -> node.path(field).asText())
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  public void jobTypeIsTheMode() throws Exception {
+    assertThat(translation().job().path("type").asText(), equalTo(mode.jobType));
+  }
+
+  @Test
+  public void keyStepsAreInTheJob() throws Exception {
+    List<String> keySteps = KEY_STEPS.get(pipeline);
+    assertThat("no key steps listed for pipeline " + pipeline + " in KEY_STEPS", keySteps != null);
+    Translation translation = translation();
+    List<String> topLevel;
+    if (engine == Engine.LEGACY) {
+      topLevel = StreamSupport.stream(translation.job().path("steps").spliterator(), false)
+          .map(step -> step.path("properties").path("user_name").path("value").asText().split("/", 2)[0])
+          .distinct().collect(Collectors.toList());
+    } else {
+      assertThat(translation.job().path("steps").size(), equalTo(0));
+      assertThat(translation.job().path("environment").path("sdkPipelineOptions").path("options")
+          .path("pipelineUrl").asText(), equalTo(OfflineDataflow.STAGING_LOCATION + "/pipeline.pb"));
+      topLevel = translation.pipeline().getRootTransformIdsList().stream()
+          .map(id -> translation.pipeline().getComponents().getTransformsOrThrow(id).getUniqueName())
+          .collect(Collectors.toList());
+    }
+    assertThat(topLevel, hasItems(keySteps.toArray(String[]::new)));
+  }
+
+  @Test
+  public void workersRunDataflowsDefaultJava17Image() throws Exception {
+    JsonNode workerPools = translation().job().path("environment").path("workerPools");
+    assertThat(texts(workerPools, "workerHarnessContainerImage"), everyItem(equalTo(engine.defaultImage(mode))));
+    List<String> sdkImages = new ArrayList<>();
+    workerPools.forEach(pool -> sdkImages.addAll(texts(pool.path("sdkHarnessContainerImages"), "containerImage")));
+    assertThat(sdkImages, not(empty()));
+    assertThat(sdkImages, everyItem(equalTo(engine.defaultImage(mode))));
+  }
+}

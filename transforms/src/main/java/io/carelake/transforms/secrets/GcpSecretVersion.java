@@ -29,7 +29,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class GcpSecretVersion implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  static final URI ENDPOINT = URI.create("https://secretmanager.googleapis.com/");
+  private static final URI ENDPOINT = URI.create("https://secretmanager.googleapis.com/");
   private static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
   /**
    * Project ids (also domain-scoped ones, {@code example.com:project}), secret ids, and a version number

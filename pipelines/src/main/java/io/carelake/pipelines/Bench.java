@@ -15,14 +15,16 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * The members benchmark: generates rosters, runs validate, standardise, tokenise and the SCD1 merge on
- * them with the jar's runner, and prints one line of figures. Generation is not timed.
+ * them with the jar's runner, and prints one line of figures. Generation is not timed. The lake is a
+ * local folder.
  */
 final class Bench {
   private Bench() {}
 
   static void main(String[] argv) throws Exception {
     Args args = Args.parse(argv, Generate.OPTIONS);
-    Path lake = args.get("lake", "").isEmpty() ? Files.createTempDirectory("carelake-bench") : Path.of(args.get("lake", ""));
+    Path lake = args.get("lake", "").isEmpty() ? Files.createTempDirectory("carelake-bench")
+        : LocalLake.folder("bench", args.get("lake", ""));
     Generate.write(args, lake);
     Path key = LocalLake.writeTokenKey(lake);
 

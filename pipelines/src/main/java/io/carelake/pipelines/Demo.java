@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Runs the members pipeline on the bundled sample rosters, two delivery days, one run each: three
  * clients with different layouts, some bad rows, a file whose name breaks the landing contract, a
- * duplicate delivery, updates and an older backfill.
+ * duplicate delivery, updates and an older backfill. The demo lake is a local folder.
  */
 final class Demo {
   private static final String MARKER = ".carelake-demo";
@@ -21,7 +21,7 @@ final class Demo {
 
   static void main(String[] argv) throws Exception {
     Args args = Args.parse(argv, List.of("lake"));
-    Path lake = Path.of(args.get("lake", "carelake-demo-lake")).toAbsolutePath();
+    Path lake = LocalLake.folder("demo", args.get("lake", "carelake-demo-lake"));
     prepare(lake);
     Path key = LocalLake.writeTokenKey(lake);
     for (int day = 1; day <= SampleLake.LAST_DAY; day++) {

@@ -4,7 +4,7 @@ import io.carelake.pipelines.members.RosterGenerator;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes synthetic member rosters and client configurations into a lake. */
+/** Writes synthetic member rosters and client configurations into a local lake folder. */
 final class Generate {
   static final List<String> OPTIONS = List.of("lake", "rows", "clients", "files", "badFraction", "seed");
 
@@ -12,7 +12,7 @@ final class Generate {
 
   static void main(String[] argv) throws Exception {
     Args args = Args.parse(argv, OPTIONS);
-    Path lake = Path.of(args.get("lake", "carelake-generated-lake"));
+    Path lake = LocalLake.folder("generate", args.get("lake", "carelake-generated-lake"));
     long rows = args.getLong("rows", 10_000);
     long bad = write(args, lake);
     System.out.printf("wrote %d rows (%d bad) to %s/landing/members, configurations in %s/config/members%n",

@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
-/** Prints a lake table's schema, row count and first rows: a look at the output without writing code. */
+/**
+ * Prints a lake table's schema, row count and first rows: a look at the output without writing code. The
+ * lake may be on any filesystem the jar has (a local folder; {@code gs://} in jars with Beam's GCP core).
+ */
 final class Show {
   private Show() {}
 
@@ -23,6 +28,8 @@ final class Show {
       System.err.println("usage: show --lake=DIR --table=ZONE/NAME [--rows=N]   e.g. --table=silver/members");
       System.exit(2);
     }
+    // Outside a pipeline only the local filesystem is registered until options are given.
+    FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
     Lake lake = Lake.at(lakeRoot);
     String zone = table.substring(0, slash);
     String name = table.substring(slash + 1);

@@ -29,7 +29,8 @@ public interface MembersOptions extends WatchOptions {
 
   void setLandingDir(String value);
 
-  @Description("Where the tokenisation key is: the path of a key file (local or gs://), never the key itself. "
+  @Description("Where the tokenisation key is, never the key itself: the path of a key file (local or gs://) "
+      + "or a Secret Manager version, gcpsecret:projects/<project>/secrets/<secret>/versions/<version|latest>. "
       + "Needed when any client's PII policy tokenises a column.")
   @Default.String("")
   String getTokenKeyRef();
@@ -42,8 +43,9 @@ public interface MembersOptions extends WatchOptions {
 
   void setReprocess(boolean value);
 
-  @Description("Data-quality alerts are also POSTed here: an http(s) URL, or the path of a file holding "
-      + "the URL (use a file when the URL embeds a token). Empty: alerts go to the alerts table only.")
+  @Description("Data-quality alerts are also POSTed here: an http(s) URL, or the path of a file or a gcpsecret: "
+      + "Secret Manager version holding the URL (use one when the URL embeds a token). Empty: alerts go to the "
+      + "alerts table only.")
   @Default.String("")
   String getAlertWebhook();
 

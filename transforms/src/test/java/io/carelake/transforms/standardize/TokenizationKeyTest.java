@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertThrows;
 
+import io.carelake.transforms.secrets.LocalSecretManager;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
@@ -76,10 +77,55 @@ public class TokenizationKeyTest {
   }
 
   @Test
+  public void secretManagerKeyLoadsWithoutItsTrailingNewline() throws Exception {
+    String ref = "gcpsecret:projects/carelake-prod/secrets/member-token-key/versions/latest";
+    try (LocalSecretManager secretManager = LocalSecretManager.start()) {
+      secretManager.serveSecret("projects/carelake-prod/secrets/member-token-key/versions/latest",
+          (KEY + "\n").getBytes(UTF_8));
+      TokenizationKey key = TokenizationKey.from(secretManager.reference("tokenization key", ref));
+
+      assertThat(new String(key.load(), UTF_8), equalTo(KEY));
+      assertThat(key.reference(), equalTo(ref));
+      assertThat(key, equalTo(TokenizationKey.fromReference(ref)));
+    }
+  }
+
+  @Test
+  public void shortSecretManagerKeyFailsNamingTheReferenceButNotTheKey() throws Exception {
+    String shortKey = "s3cr3t-but-only-31-bytes-long!!";
+    String ref = "gcpsecret:projects/carelake-prod/secrets/member-token-key/versions/2";
+    try (LocalSecretManager secretManager = LocalSecretManager.start()) {
+      secretManager.serveSecret("projects/carelake-prod/secrets/member-token-key/versions/2", shortKey.getBytes(UTF_8));
+      TokenizationKey key = TokenizationKey.from(secretManager.reference("tokenization key", ref));
+
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, key::load);
+      assertThat(e.getMessage(), allOf(
+          containsString(ref), containsString("31 bytes"), containsString("at least 32"), not(containsString(shortKey))));
+    }
+  }
+
+  @Test
+  public void missingSecretManagerKeyFailsNamingTheReference() throws Exception {
+    String ref = "gcpsecret:projects/carelake-prod/secrets/absent/versions/1";
+    try (LocalSecretManager secretManager = LocalSecretManager.start()) {
+      FileNotFoundException e = assertThrows(FileNotFoundException.class,
+          () -> TokenizationKey.from(secretManager.reference("tokenization key", ref)).load());
+      assertThat(e.getMessage(), containsString("no tokenization key secret version at " + ref));
+    }
+  }
+
+  @Test
   public void unknownSchemeFailsNamingTheScheme() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TokenizationKey.fromReference("gcpsecret:projects/p/secrets/s/versions/1"));
-    assertThat(e.getMessage(), containsString("'gcpsecret:'"));
+        () -> TokenizationKey.fromReference("vault:secret/data/carelake/token-key"));
+    assertThat(e.getMessage(), containsString("'vault:'"));
+  }
+
+  @Test
+  public void malformedSecretManagerNameIsRejectedWhenParsed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TokenizationKey.fromReference("gcpsecret:projects/p/secrets/member-token-key"));
+    assertThat(e.getMessage(), containsString("versions/<version|latest>"));
   }
 
   @Test

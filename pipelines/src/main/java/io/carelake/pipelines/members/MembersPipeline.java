@@ -126,7 +126,7 @@ public final class MembersPipeline {
     String tokenising = clients.values().stream().filter(client -> client.piiPolicy().needsTokenizer())
         .map(MemberClient::clientId).collect(Collectors.joining(", "));
     if (keyRef == null && (!tokenising.isEmpty() || FALLBACK_POLICY.needsTokenizer())) {
-      throw new ConfigException("--tokenKeyRef: a key file is needed, the default PII policy tokenises"
+      throw new ConfigException("--tokenKeyRef: a tokenisation key reference is needed, the default PII policy tokenises"
           + (tokenising.isEmpty() ? "" : " and so do clients " + tokenising));
     }
     if (keyRef != null) {

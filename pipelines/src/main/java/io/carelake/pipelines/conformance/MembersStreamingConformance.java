@@ -39,7 +39,11 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * other audit column, bronze, quarantine and alerts must match exactly.
  */
 public final class MembersStreamingConformance {
+  /** Time for the runner to start before the first roster lands, so latencies are not start-up times. */
+  private static final Duration START_UP = Duration.ofSeconds(6);
   private static final Duration BETWEEN_FILES = Duration.ofMillis(1500);
+  /** Longer than the start-up wait and the gaps between files, so a run ends only after its last file. */
+  private static final Duration STOP_WHEN_IDLE = Duration.ofSeconds(15);
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration POLL_SILVER = Duration.ofMillis(200);
 
@@ -77,6 +81,7 @@ public final class MembersStreamingConformance {
         MembersOptions options = options(root, key, day, runnerArgs);
         Future<?> pipeline = threads.submit(() -> MembersPipeline.run(options).waitUntilFinish());
         Future<?> watcher = threads.submit(() -> watchSilver(lake, landedAt, landingToSilver, pipeline));
+        Thread.sleep(START_UP.toMillis());
         for (String roster : rosters) {
           Thread.sleep(BETWEEN_FILES.toMillis());
           SampleLake.deliverMemberSample(root, roster, MembersConformance.ROWS_PER_FILE);
@@ -94,7 +99,7 @@ public final class MembersStreamingConformance {
   private static MembersOptions options(Path root, Path key, int day, String... runnerArgs) {
     List<String> args = new ArrayList<>(List.of("--lake=" + root, "--clientConfigDir=" + root.resolve("config/members"),
         "--tokenKeyRef=" + key, "--runId=" + MembersConformance.runId(day),
-        "--streaming=true", "--pollIntervalSeconds=1", "--windowSeconds=2", "--stopWhenIdleSeconds=10"));
+        "--streaming=true", "--pollIntervalSeconds=1", "--windowSeconds=2", "--stopWhenIdleSeconds=" + STOP_WHEN_IDLE.toSeconds()));
     args.addAll(Arrays.asList(runnerArgs));
     return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(MembersOptions.class);
   }

@@ -52,15 +52,21 @@ public class DataflowTranslationTest {
 
     /** Dataflow's default image for a job translated on Java 17 (the runner picks it by the JVM's version). */
     String defaultImage(Mode mode) {
-      String name = this == RUNNER_V2 ? "beam_java17_sdk" : "beam-java17-" + (mode == Mode.STREAMING ? "streaming" : "batch");
+      String name = this == RUNNER_V2 ? "beam_java17_sdk" : "beam-java17-" + (mode.streaming() ? "streaming" : "batch");
       return "gcr.io/cloud-dataflow/v1beta3/" + name + ":" + ReleaseInfo.getReleaseInfo().getSdkVersion();
     }
   }
 
-  /** Batch and streaming: a pipeline's own streaming options go with {@code --streaming=true} here. */
+  /**
+   * Batch, streaming that lists the landing zone, and streaming fed by Cloud Storage notifications through
+   * Pub/Sub (the subscription must then appear in the job).
+   */
   enum Mode {
     BATCH("JOB_TYPE_BATCH"),
-    STREAMING("JOB_TYPE_STREAMING", "--streaming=true");
+    STREAMING("JOB_TYPE_STREAMING", "--streaming=true", "--pollIntervalSeconds=30", "--windowSeconds=60"),
+    STREAMING_NOTIFIED("JOB_TYPE_STREAMING", "--streaming=true", "--landingNotifications=" + Mode.SUBSCRIPTION);
+
+    static final String SUBSCRIPTION = "projects/carelake-test/subscriptions/landing-members";
 
     final String jobType;
     final List<String> flags;
@@ -69,12 +75,21 @@ public class DataflowTranslationTest {
       this.jobType = jobType;
       this.flags = List.of(flags);
     }
+
+    boolean streaming() {
+      return this != BATCH;
+    }
   }
 
   /** Top-level steps of each pipeline that batch and streaming runs both have. */
   private static final Map<String, List<String>> KEY_STEPS = Map.of(MembersPipeline.NAME, List.of(
-      "ListLandingFiles", "ReadCsvRecords", "ValidateMembers", "MergeIntoSilver", "CommitSilverMembers",
-      "WriteQuarantine", "WriteAudit"));
+      "ListLandingFiles", "ReadCsvRecords", "ValidateMembers", "MergeIntoSilver", "WriteQuarantine", "WriteAudit"));
+
+  /** Top-level steps only a batch run (commits a snapshot) or only a streaming run (windows, appends) has. */
+  private static final Map<String, List<String>> BATCH_STEPS =
+      Map.of(MembersPipeline.NAME, List.of("CommitSilverMembers"));
+  private static final Map<String, List<String>> STREAMING_STEPS =
+      Map.of(MembersPipeline.NAME, List.of("WindowLandingFiles", "AppendSilverChanges"));
 
   @ClassRule public static final TemporaryFolder TEMP = new TemporaryFolder();
 
@@ -138,6 +153,17 @@ public class DataflowTranslationTest {
           .collect(Collectors.toList());
     }
     assertThat(topLevel, hasItems(keySteps.toArray(String[]::new)));
+    List<String> modeSteps = (mode.streaming() ? STREAMING_STEPS : BATCH_STEPS).get(pipeline);
+    assertThat(topLevel, hasItems(modeSteps.toArray(String[]::new)));
+    assertThat(topLevel, not(hasItems((mode.streaming() ? BATCH_STEPS : STREAMING_STEPS).get(pipeline)
+        .toArray(String[]::new))));
+  }
+
+  @Test
+  public void notifiedRunsReadTheirSubscriptionAndListedRunsDoNot() throws Exception {
+    Translation translation = translation();
+    String job = translation.job().toString() + (engine == Engine.RUNNER_V2 ? translation.pipeline().toString() : "");
+    assertThat(job.contains(Mode.SUBSCRIPTION), equalTo(mode == Mode.STREAMING_NOTIFIED));
   }
 
   @Test

@@ -9,6 +9,11 @@ import org.joda.time.Instant;
 
 /** Member rows and the change rows a merge makes of them, for the merge tests. */
 final class MergeFixtures {
+  /** The members merge: key, sequence, lineage left out of change detection, outcomes by source file. */
+  static final MergeScd1 MERGE = MergeScd1.on(Members.KEY)
+      .orderedBy(Members.RECORD_SEQUENCE)
+      .ignoringForChange(Members.LINEAGE_COLUMNS)
+      .attributedTo(Members.SOURCE_FILE);
   static final Schema CHANGES = MergeScd1.changeSchema(Members.SILVER);
 
   private MergeFixtures() {}

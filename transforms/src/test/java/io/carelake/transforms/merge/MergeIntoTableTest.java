@@ -1,5 +1,7 @@
 package io.carelake.transforms.merge;
 
+import static io.carelake.transforms.merge.MergeFixtures.CHANGES;
+import static io.carelake.transforms.merge.MergeFixtures.MERGE;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
@@ -16,7 +18,6 @@ import io.carelake.transforms.tables.TableVersion;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -32,11 +33,6 @@ import org.junit.runners.JUnit4;
 /** Runs of a silver load: read the table, merge a file, commit the new version. */
 @RunWith(JUnit4.class)
 public class MergeIntoTableTest {
-  private static final MergeScd1 MERGE = MergeScd1.on(Members.KEY)
-      .orderedBy(Members.RECORD_SEQUENCE)
-      .ignoringForChange(Members.LINEAGE_COLUMNS)
-      .attributedTo(Members.SOURCE_FILE);
-  private static final Schema CHANGES = MergeScd1.changeSchema(Members.SILVER);
 
   @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
   @Rule public final transient TestPipeline p = TestPipeline.create();

@@ -1,5 +1,6 @@
 package io.carelake.transforms.merge;
 
+import static io.carelake.transforms.merge.MergeFixtures.MERGE;
 import static io.carelake.transforms.merge.MergeFixtures.insert;
 import static io.carelake.transforms.merge.MergeFixtures.member;
 import static io.carelake.transforms.merge.MergeFixtures.update;
@@ -31,10 +32,6 @@ import org.junit.runners.JUnit4;
  */
 @RunWith(JUnit4.class)
 public class MergeScd1StreamingTest {
-  private static final MergeScd1 MERGE = MergeScd1.on(Members.KEY)
-      .orderedBy(Members.RECORD_SEQUENCE)
-      .ignoringForChange(Members.LINEAGE_COLUMNS)
-      .attributedTo(Members.SOURCE_FILE);
   private static final Duration WINDOW = Duration.standardMinutes(1);
   private static final Instant START = Instant.parse("2024-03-01T09:00:00Z");
   private static final IntervalWindow FIRST = new IntervalWindow(START, WINDOW);

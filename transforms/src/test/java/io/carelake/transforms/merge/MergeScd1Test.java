@@ -1,5 +1,6 @@
 package io.carelake.transforms.merge;
 
+import static io.carelake.transforms.merge.MergeFixtures.MERGE;
 import static io.carelake.transforms.merge.MergeFixtures.hash;
 import static io.carelake.transforms.merge.MergeFixtures.insert;
 import static io.carelake.transforms.merge.MergeFixtures.member;
@@ -39,10 +40,6 @@ import org.junit.runners.JUnit4;
 
 @RunWith(JUnit4.class)
 public class MergeScd1Test {
-  private static final MergeScd1 MERGE = MergeScd1.on(Members.KEY)
-      .orderedBy(Members.RECORD_SEQUENCE)
-      .ignoringForChange(Members.LINEAGE_COLUMNS)
-      .attributedTo(Members.SOURCE_FILE);
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
 

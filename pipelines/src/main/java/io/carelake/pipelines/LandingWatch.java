@@ -68,9 +68,9 @@ public abstract class LandingWatch implements Serializable {
   }
 
   /**
-   * Starts a pipeline that watches its landing zone. A runner that cannot run the splittable DoFn
-   * behind the watch (the classic Spark runner) fails deep inside its translator; this says what is
-   * wrong and what to do instead.
+   * Starts a pipeline that watches its landing zone. A runner that cannot run, in a streaming pipeline,
+   * the splittable DoFns that read files (the classic Spark runner) fails deep inside its translator;
+   * this says what is wrong and what to do instead.
    *
    * @throws UnsupportedOperationException when the runner cannot watch files
    */
@@ -81,8 +81,8 @@ public abstract class LandingWatch implements Serializable {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (String.valueOf(cause.getMessage()).contains("splittable DoFn")) {
           throw new UnsupportedOperationException("--streaming: runner "
-              + pipeline.getOptions().getRunner().getSimpleName() + " cannot watch a landing zone (it does not"
-              + " run the splittable DoFn that lists new files; the classic Spark runner is one such)."
+              + pipeline.getOptions().getRunner().getSimpleName() + " cannot watch a landing zone (it cannot run"
+              + " the splittable DoFns that read files in a streaming pipeline; the classic Spark runner is one such)."
               + " Watch with the Flink, Direct or Dataflow runner, or run in batch (--streaming=false).", e);
         }
       }

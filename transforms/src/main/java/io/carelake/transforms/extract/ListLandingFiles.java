@@ -6,10 +6,10 @@ import com.google.auto.value.AutoValue;
 import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.SchemaCoders;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Watch;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -19,8 +19,8 @@ import org.joda.time.Duration;
  * Lists the files of the landing zone that match a file pattern on any Beam filesystem, as landing
  * files with path, name and size. A pattern matching nothing is an empty delivery, not an error.
  *
- * <p>With {@link #withPollInterval} the zone is watched and each new file is emitted once (by name),
- * timestamped when the poll found it, for streaming runs; the classic Spark runner cannot run this form.
+ * <p>With {@link #withPollInterval} the zone is watched ({@link LandingZoneSource}) and each new file
+ * is emitted once (by path), timestamped when the listing found it, for streaming runs.
  * Watching goes on forever unless {@link #withStopWhenIdleFor} ends it once no new file has come for a
  * while, which lets a streaming run finish on its own (backfills, tests).
  */
@@ -56,16 +56,12 @@ public abstract class ListLandingFiles extends PTransform<PBegin, PCollection<La
   public PCollection<LandingFile> expand(PBegin begin) {
     checkArgument(stopWhenIdleFor() == null || pollInterval() != null,
         "stopping when idle is for a watched landing zone: set a poll interval too");
-    FileIO.Match match = FileIO.match()
-        .filepattern(filepattern())
-        .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW);
     if (pollInterval() != null) {
-      match = stopWhenIdleFor() == null
-          ? match.continuously(pollInterval(), Watch.Growth.never())
-          : match.continuously(pollInterval(), Watch.Growth.afterTimeSinceNewOutput(stopWhenIdleFor()));
+      return begin.apply("WatchLandingZone",
+          Read.from(new LandingZoneSource(filepattern(), pollInterval(), stopWhenIdleFor())));
     }
     return begin
-        .apply("MatchLandingZone", match)
+        .apply("MatchLandingZone", FileIO.match().filepattern(filepattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("DescribeFiles", ParDo.of(new DescribeFileFn()))
         .setCoder(SchemaCoders.of(LandingFile.class));
   }

@@ -246,7 +246,8 @@ public final class MembersPipeline {
         ? TableVersion.of(merged.snapshot(), merged.changes())
             .apply("CommitSilverMembers", CommitTableVersion.to(config.lake().silver(NAME), runId).withOperation("merge_scd1"))
             .committed()
-        : merged.changes().apply("AppendSilverChanges", AppendTableChanges.to(config.lake().silver(NAME), runId, Members.KEY));
+        : merged.changes().apply("AppendSilverChanges", AppendTableChanges.to(config.lake().silver(NAME), runId, Members.KEY)
+            .orderedBy(Members.RECORD_SEQUENCE));
 
     // Quarantine: one write of every failure of every stage.
     PCollection<BadRecord> failures = PCollectionList.of(read.failures()).and(valid.failures())

@@ -4,6 +4,10 @@ import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Pr
 
 import com.google.auto.value.AutoValue;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +20,13 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollection.IsBounded;
 import org.apache.beam.sdk.values.Row;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Appends each window's change rows to a table's log: the window's Parquet files, then a commit record
@@ -30,7 +36,11 @@ import org.apache.parquet.hadoop.ParquetFileReader;
  *
  * <p>The output holds, per window, the version committed for it; a window without changes commits
  * nothing, and its watermark still passes, so {@code Wait.on} the output works for every window.
- * Versions are numbered when they are committed, one window after the other; one writer per table.
+ * Versions are numbered when they are committed; one writer per table. Runners need not commit windows
+ * in window order, so a table ordered by a sequence ({@link #orderedBy}) records it and readers let the
+ * highest sequence of a key win, then the newest version. A retried commit of a window (a bundle
+ * retried, a job restored from a checkpoint) finds the marker of its files and the version it made,
+ * and does not append them again.
  */
 @AutoValue
 public abstract class AppendTableChanges extends PTransform<PCollection<Row>, PCollection<Long>> {
@@ -42,10 +52,18 @@ public abstract class AppendTableChanges extends PTransform<PCollection<Row>, PC
 
   abstract List<String> keyColumns();
 
+  abstract @Nullable String sequenceColumn();
+
   public static AppendTableChanges to(TablePath table, String runId, List<String> keyColumns) {
     LakePaths.checkSegment(runId, "run id");
     checkArgument(keyColumns != null && !keyColumns.isEmpty(), "appended changes need the table's key columns");
-    return new AutoValue_AppendTableChanges(table, runId, List.copyOf(keyColumns));
+    return new AutoValue_AppendTableChanges(table, runId, List.copyOf(keyColumns), null);
+  }
+
+  /** The INT64 column whose highest value wins among a key's rows, as the merge that made them decided. */
+  public AppendTableChanges orderedBy(String sequenceColumn) {
+    checkArgument(sequenceColumn != null && !sequenceColumn.isBlank(), "sequence column must not be blank");
+    return new AutoValue_AppendTableChanges(table(), runId(), keyColumns(), sequenceColumn);
   }
 
   @Override
@@ -56,13 +74,15 @@ public abstract class AppendTableChanges extends PTransform<PCollection<Row>, PC
     for (String key : keyColumns()) {
       checkArgument(changes.getSchema().hasField(key), "key column %s is not in the changes of %s", key, table());
     }
+    checkArgument(sequenceColumn() == null || changes.getSchema().hasField(sequenceColumn()),
+        "sequence column %s is not in the changes of %s", sequenceColumn(), table());
     WriteFilesResult<Void> written = changes.apply("WriteChanges",
         RowParquet.write(changes.getSchema(), table().appendedChangesDir(runId())).withNumShards(FILES_PER_WINDOW));
     return written.getPerDestinationOutputFilenames()
         .apply("ChangeFileNames", Values.create())
         .apply("KeyByTable", WithKeys.<String, String>of(table().path()))
         .apply("FilesOfWindow", GroupByKey.create())
-        .apply("WriteAppendRecord", ParDo.of(new CommitAppendFn(table(), runId(), keyColumns())));
+        .apply("WriteAppendRecord", ParDo.of(new CommitAppendFn(table(), runId(), keyColumns(), sequenceColumn())));
   }
 
   /** Commits the change files of one window as the next version. */
@@ -70,11 +90,13 @@ public abstract class AppendTableChanges extends PTransform<PCollection<Row>, PC
     private final TablePath table;
     private final String runId;
     private final List<String> keyColumns;
+    private final @Nullable String sequenceColumn;
 
-    CommitAppendFn(TablePath table, String runId, List<String> keyColumns) {
+    CommitAppendFn(TablePath table, String runId, List<String> keyColumns, @Nullable String sequenceColumn) {
       this.table = table;
       this.runId = runId;
       this.keyColumns = keyColumns;
+      this.sequenceColumn = sequenceColumn;
     }
 
     @ProcessElement
@@ -87,17 +109,38 @@ public abstract class AppendTableChanges extends PTransform<PCollection<Row>, PC
       }
       files.sort(null);
       TableLog log = TableLog.of(table);
-      // A retried bundle finds the record it already wrote instead of appending the files twice.
-      Optional<CommitRecord> latest = log.latest();
-      if (latest.isPresent() && latest.get().runId().equals(runId) && latest.get().changeFiles().equals(files)) {
-        out.output(latest.get().version());
-        return;
+      // The marker names the files, so a retry of this window finds the version it committed.
+      String marker = table.appendMarker(runId, String.join("\n", files));
+      Long marked = readMarker(marker);
+      if (marked != null) {
+        Optional<CommitRecord> committed = log.find(marked);
+        if (committed.isPresent() && committed.get().runId().equals(runId) && committed.get().changeFiles().equals(files)) {
+          out.output(marked);
+          return;
+        }
       }
-      long previous = latest.map(CommitRecord::version).orElse(0L);
+      long previous = log.latestVersion();
       CommitRecord record = new CommitRecord(previous + 1, previous, runId, Instant.now().toString(),
-          CommitRecord.APPEND, List.of(), files, 0, rows, keyColumns);
+          CommitRecord.APPEND, List.of(), files, 0, rows, keyColumns, sequenceColumn);
+      writeMarker(marker, record.version());
       log.commit(record);
       out.output(record.version());
+    }
+
+    private static @Nullable Long readMarker(String marker) throws IOException {
+      if (LakeFiles.match(marker).isEmpty()) {
+        return null;
+      }
+      try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(marker, false)))) {
+        return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+      }
+    }
+
+    private static void writeMarker(String marker, long version) throws IOException {
+      try (OutputStream out = Channels.newOutputStream(
+          FileSystems.create(FileSystems.matchNewResource(marker, false), MimeTypes.TEXT))) {
+        out.write(Long.toString(version).getBytes(StandardCharsets.UTF_8));
+      }
     }
 
     private static long rowCount(String file) throws IOException {

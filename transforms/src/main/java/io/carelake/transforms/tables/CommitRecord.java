@@ -2,6 +2,7 @@ package io.carelake.transforms.tables;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The commit record of one table version, stored as {@code _commits/<version>.json}. Files are relative
@@ -18,6 +19,8 @@ import java.util.List;
  * @param changeRows number of rows of its change feed
  * @param keyColumns the table's key, recorded by {@value #APPEND} versions: a reader needs it to apply
  *     their change rows to the snapshot before them
+ * @param sequenceColumn recorded by {@value #APPEND} versions of a table ordered by a sequence: among a
+ *     key's rows the highest sequence wins, then the newest version, whatever order windows committed in
  */
 public record CommitRecord(
     @JsonProperty("version") long version,
@@ -29,7 +32,8 @@ public record CommitRecord(
     @JsonProperty("change_files") List<String> changeFiles,
     @JsonProperty("snapshot_rows") long snapshotRows,
     @JsonProperty("change_rows") long changeRows,
-    @JsonProperty("key_columns") List<String> keyColumns) {
+    @JsonProperty("key_columns") List<String> keyColumns,
+    @JsonProperty("sequence_column") @Nullable String sequenceColumn) {
 
   /**
    * The operation of a version that only appends change rows to the log (a streaming window): it has no

@@ -12,6 +12,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.fs.MatchResult.Metadata;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -37,14 +38,18 @@ public final class ParquetTables {
     if (current.appendedFiles().isEmpty()) {
       return snapshot;
     }
-    Map<List<String>, GenericRecord> byKey = new LinkedHashMap<>();
-    snapshot.forEach(row -> byKey.put(key(row, current.keyColumns()), row));
+    // As ReadTable: per key the highest sequence (when recorded), then the newest version.
+    Map<List<String>, KV<Long, GenericRecord>> byKey = new LinkedHashMap<>();
+    snapshot.forEach(row -> byKey.put(key(row, current.keyColumns()), KV.of(current.snapshotVersion(), row)));
+    String sequence = current.sequenceColumn();
     for (TableLog.VersionedFile appended : current.appendedFiles()) {
       for (GenericRecord change : files(List.of(appended.path()))) {
-        byKey.put(key(change, current.keyColumns()), withoutChangeColumns(change));
+        KV<Long, GenericRecord> candidate = KV.of(appended.version(), withoutChangeColumns(change));
+        byKey.merge(key(change, current.keyColumns()), candidate, (kept, next) ->
+            sequence != null && (Long) kept.getValue().get(sequence) > (Long) next.getValue().get(sequence) ? kept : next);
       }
     }
-    return new ArrayList<>(byKey.values());
+    return byKey.values().stream().map(KV::getValue).collect(Collectors.toList());
   }
 
   private static List<String> key(GenericRecord row, List<String> keyColumns) {

@@ -97,7 +97,10 @@ public abstract class ReadTable extends PTransform<PBegin, PCollection<Row>> {
         .setRowSchema(schema());
   }
 
-  /** The snapshot with the changes appended after it (streaming windows): per key, the newest version's row. */
+  /**
+   * The snapshot with the changes appended after it (streaming windows): per key, the row of the highest
+   * sequence (when the appends recorded one), then of the newest version.
+   */
   private PCollection<Row> applyAppendedChanges(PBegin begin, TableLog.Current current) {
     checkArgument(!current.keyColumns().isEmpty(), "table %s has appended changes but no key columns", table());
     List<TableLog.VersionedFile> files = new ArrayList<>();
@@ -114,7 +117,7 @@ public abstract class ReadTable extends PTransform<PBegin, PCollection<Row>> {
             .via(versioned -> KV.of(RowHashes.encode(versioned.getValue(), keyColumns), versioned)))
         .setCoder(KvCoder.of(ByteArrayCoder.of(), KvCoder.of(VarLongCoder.of(), RowCoder.of(schema()))))
         .apply("GroupVersionsOfKey", GroupByKey.create())
-        .apply("KeepLatestVersion", ParDo.of(new LatestVersionPerKeyFn()))
+        .apply("KeepCurrentRow", ParDo.of(new LatestVersionPerKeyFn(current.sequenceColumn())))
         .setRowSchema(schema());
   }
 

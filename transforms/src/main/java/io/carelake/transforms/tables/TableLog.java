@@ -18,6 +18,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult.Metadata;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The commit log of a table: which versions exist and what each holds. Plain Java, used when a pipeline
@@ -74,23 +75,34 @@ public final class TableLog {
    * absolute.
    */
   Current current(long version) {
-    Current current = new Current(0L, List.of(), new ArrayList<>(), List.of());
-    for (long committed : versions()) {
-      if (committed > version) {
-        break;
-      }
-      CommitRecord record = read(committed);
-      if (record.hasSnapshot()) {
-        current = new Current(committed, resolve(record.snapshotFiles()), new ArrayList<>(), List.of());
-      } else {
-        for (String file : resolve(record.changeFiles())) {
-          current.appendedFiles().add(new VersionedFile(committed, file));
+    List<Long> versions = versions();
+    // Newest first down to the latest snapshot: the records before it do not matter.
+    List<CommitRecord> appended = new ArrayList<>();
+    CommitRecord snapshot = null;
+    for (int i = versions.size() - 1; i >= 0 && snapshot == null; i--) {
+      if (versions.get(i) <= version) {
+        CommitRecord record = read(versions.get(i));
+        if (record.hasSnapshot()) {
+          snapshot = record;
+        } else {
+          appended.add(0, record);
         }
-        current = new Current(current.snapshotVersion(), current.snapshotFiles(), current.appendedFiles(),
-            record.keyColumns());
       }
     }
-    return current;
+    List<VersionedFile> appendedFiles = new ArrayList<>();
+    appended.forEach(record -> resolve(record.changeFiles())
+        .forEach(file -> appendedFiles.add(new VersionedFile(record.version(), file))));
+    CommitRecord newest = appended.isEmpty() ? null : appended.get(appended.size() - 1);
+    return new Current(snapshot == null ? 0L : snapshot.version(),
+        snapshot == null ? List.of() : resolve(snapshot.snapshotFiles()),
+        appendedFiles,
+        newest == null ? List.of() : newest.keyColumns(),
+        newest == null ? null : newest.sequenceColumn());
+  }
+
+  /** The record of {@code version}, empty when that version is not committed. */
+  Optional<CommitRecord> find(long version) {
+    return LakeFiles.match(table.commitFile(version)).isEmpty() ? Optional.empty() : Optional.of(read(version));
   }
 
   private List<String> resolve(List<String> relative) {
@@ -103,9 +115,11 @@ public final class TableLog {
    * A table version as files: its snapshot and the changes appended after it.
    *
    * @param keyColumns the key the appended changes are applied by; empty when nothing was appended
+   * @param sequenceColumn the column whose highest value wins among a key's rows (then the newest
+   *     version), or null: the newest version wins
    */
   record Current(long snapshotVersion, List<String> snapshotFiles, List<VersionedFile> appendedFiles,
-      List<String> keyColumns) {}
+      List<String> keyColumns, @Nullable String sequenceColumn) {}
 
   /** A change file and the version that appended it. */
   record VersionedFile(long version, String path) implements java.io.Serializable {}

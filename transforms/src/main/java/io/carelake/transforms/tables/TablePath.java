@@ -2,6 +2,10 @@ package io.carelake.transforms.tables;
 
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Where a versioned table lives. Its layout is private to this package, so that the storage of tables
@@ -43,6 +47,23 @@ public abstract class TablePath implements Serializable {
   /** Where a streaming run writes the change files it appends, window after window. */
   String appendedChangesDir(String runId) {
     return LakePaths.join(path(), CHANGES, "append-" + runId);
+  }
+
+  /**
+   * Where a streaming run notes which version appended a window's files: named by a hash of the file
+   * list, outside the {@code <version>.json} names readers list.
+   */
+  String appendMarker(String runId, String files) {
+    String hash = HexFormat.of().formatHex(sha256(files.getBytes(StandardCharsets.UTF_8)));
+    return LakePaths.join(commitsDir(), "appends", runId, hash);
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   String commitsDir() {

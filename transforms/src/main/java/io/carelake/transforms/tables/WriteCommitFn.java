@@ -44,7 +44,8 @@ final class WriteCommitFn extends DoFn<Long, Long> {
         relativeSorted(context.sideInput(changeFiles)),
         context.sideInput(snapshotRows),
         context.sideInput(changeRows),
-        List.of());
+        List.of(),
+        null);
     TableLog.of(table).commit(record);
     context.output(version);
   }

@@ -91,6 +91,44 @@ public class AppendTableChangesTest {
         .collect(Collectors.toList()), containsInAnyOrder("update", "insert", "update"));
   }
 
+  private static void append(TablePath table, String runId, Row change, int window) {
+    LakePipelines.run(pipeline -> pipeline
+        .apply(TestStream.create(RowCoder.of(CHANGES))
+            .advanceWatermarkTo(START)
+            .addElements(inWindow(change, window))
+            .advanceWatermarkToInfinity())
+        .setRowSchema(CHANGES)
+        .apply(Window.into(FixedWindows.of(WINDOW)))
+        .apply(AppendTableChanges.to(table, runId, Members.KEY).orderedBy(Members.RECORD_SEQUENCE)));
+  }
+
+  @Test
+  public void theHighestSequenceWinsWhateverOrderWindowsCommittedIn() {
+    TablePath table = Lake.at(tmp.getRoot().getPath()).silver("members");
+    Row earlier = member("M1", "Ada", 5);
+    Row later = member("M1", "Adaeze", 9);
+    // The later window's change commits first (version 1), the earlier one's after it (version 2).
+    append(table, "stream-1", change("update", later), 1);
+    append(table, "stream-1", change("insert", earlier), 0);
+
+    assertThat(TableLog.of(table).versions(), contains(1L, 2L));
+    assertThat(ParquetTables.tableRows(table, Members.SILVER), contains(later));
+    LakePipelines.run(pipeline -> PAssert.that(pipeline.apply(ReadTable.current(table, Members.SILVER)))
+        .containsInAnyOrder(later));
+  }
+
+  @Test
+  public void aWindowCommittedAgainIsNotAppendedTwice() {
+    TablePath table = Lake.at(tmp.getRoot().getPath()).silver("members");
+    Row ada = member("M1", "Ada", 1);
+    append(table, "stream-1", change("insert", ada), 0);
+    // The same run writing the same window again, as a restored job does.
+    append(table, "stream-1", change("insert", ada), 0);
+
+    assertThat(TableLog.of(table).versions(), contains(1L));
+    assertThat(ParquetTables.changes(table).size(), is(1));
+  }
+
   @Test
   public void aTableOfAppendedChangesOnlyReadsAsItsLog() {
     TablePath table = Lake.at(tmp.getRoot().getPath()).silver("members");

@@ -30,7 +30,7 @@ public class TableLogTest {
   private static CommitRecord record(long version, String runId) {
     return new CommitRecord(version, version - 1, runId, "2024-01-05T10:15:30Z", "merge",
         List.of("snapshots/v" + version + "/part-00000-of-00001.parquet"),
-        List.of("changes/v" + version + "/part-00000-of-00001.parquet"), 10, 2, List.of());
+        List.of("changes/v" + version + "/part-00000-of-00001.parquet"), 10, 2, List.of(), null);
   }
 
   @Test

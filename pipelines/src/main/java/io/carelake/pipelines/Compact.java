@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.io.FileSystems;
@@ -28,8 +29,9 @@ import org.apache.beam.sdk.values.Row;
  * applying a growing log: {@code compact --lake=DIR --table=silver/members [runner options]}. A batch
  * run of the table's pipeline compacts as a side effect; this is for lakes fed only by streaming.
  *
- * <p>Safe while a streaming run appends: the compaction's commit fails, and changes nothing, if a window
- * committed a version in the meantime; run it again.
+ * <p>A compaction is a writer like any run: run it while no streaming job appends to the table (stop the
+ * job, compact, start it again). Its commit fails without effect if it finds its version taken, but the
+ * table read and that check are not one atomic step, and on Cloud Storage a rename is not atomic either.
  */
 public final class Compact {
   /** The tables whose schema this command knows, by {@code zone/name}. */
@@ -61,7 +63,8 @@ public final class Compact {
     if (latest.isEmpty() || latest.get().hasSnapshot()) {
       return Optional.empty();
     }
-    String runId = "compact-" + Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14);
+    String runId = "compact-" + Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<Row> current = pipeline.apply("ReadCurrent", ReadTable.current(path, schema));
     PCollection<Row> noChanges = pipeline.apply("NoChanges", Create.empty(RowCoder.of(ChangeFeed.schemaOf(schema))));

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>A source rather than {@code FileIO.match().continuously()}: the Flink runner (Beam 2.62) does not
  * advance the watermark of that splittable DoFn while it runs, so windows downstream fired only when
  * watching stopped; unbounded sources get the runner's own periodic watermarks there. The files seen so
- * far are the checkpoint, so a restored reader does not emit them again.
+ * far are the checkpoint, so a restored reader does not emit them again. A file is taken once by path:
+ * overwriting it under the same name is not a new delivery (deliver under a new name).
  */
 final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSource.Seen> {
   private static final long serialVersionUID = 1L;
@@ -60,7 +61,7 @@ final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSo
 
   @Override
   public Reader createReader(PipelineOptions options, @Nullable Seen checkpoint) {
-    return new Reader(this, checkpoint == null ? new Seen(Set.of(), null) : checkpoint);
+    return new Reader(this, checkpoint == null ? new Seen(Set.of(), null, null) : checkpoint);
   }
 
   @Override
@@ -73,16 +74,25 @@ final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSo
     return SchemaCoders.of(LandingFile.class);
   }
 
-  /** The checkpoint: the paths emitted so far, and when the last new one was found. */
+  /**
+   * The checkpoint: the paths emitted so far (those still in the zone), when the last new one was found,
+   * and the last listing, which a restored reader's timestamps never go below.
+   */
   static final class Seen implements UnboundedSource.CheckpointMark, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Set<String> paths;
     private final @Nullable Instant lastNewFileAt;
+    private final @Nullable Instant lastListedAt;
 
-    Seen(Set<String> paths, @Nullable Instant lastNewFileAt) {
+    Seen(Set<String> paths, @Nullable Instant lastNewFileAt, @Nullable Instant lastListedAt) {
       this.paths = Set.copyOf(paths);
       this.lastNewFileAt = lastNewFileAt;
+      this.lastListedAt = lastListedAt;
+    }
+
+    Set<String> paths() {
+      return paths;
     }
 
     @Override
@@ -96,6 +106,8 @@ final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSo
     private final Instant startedAt = Instant.now();
     private @Nullable Instant lastNewFileAt;
     private @Nullable Instant lastListedAt;
+    /** The watermark already reported (restored from the checkpoint): no timestamp may fall below it. */
+    private final @Nullable Instant restoredWatermark;
     private @Nullable TimestampedValue<LandingFile> current;
     private boolean stopped;
 
@@ -103,6 +115,7 @@ final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSo
       this.source = source;
       this.seen = new HashSet<>(checkpoint.paths);
       this.lastNewFileAt = checkpoint.lastNewFileAt;
+      this.restoredWatermark = checkpoint.lastListedAt;
     }
 
     @Override
@@ -121,7 +134,10 @@ final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSo
     }
 
     private void list() {
-      Instant now = Instant.now();
+      // A reader restored on a worker whose clock is behind must not stamp files before the watermark
+      // reported already: they would be late, and their windows already written.
+      Instant now = restoredWatermark == null || Instant.now().isAfter(restoredWatermark) ? Instant.now()
+          : restoredWatermark.plus(Duration.millis(1));
       List<MatchResult.Metadata> matched;
       try {
         matched = new ArrayList<>(FileSystems.match(source.filepattern, EmptyMatchTreatment.ALLOW).metadata());
@@ -131,6 +147,11 @@ final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSo
         return;
       }
       matched.sort(Comparator.comparing(file -> file.resourceId().toString()));
+      // Forget files gone from the zone, so that the checkpoint does not grow forever; a file delivered
+      // again under the same name after a removal is then a new delivery (its content is still checked).
+      Set<String> listed = new HashSet<>();
+      matched.forEach(file -> listed.add(file.resourceId().toString()));
+      seen.retainAll(listed);
       for (MatchResult.Metadata file : matched) {
         String path = file.resourceId().toString();
         if (!file.resourceId().isDirectory() && seen.add(path)) {
@@ -172,7 +193,10 @@ final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSo
       if (!pending.isEmpty()) {
         return pending.peek().getTimestamp();
       }
-      return lastListedAt == null ? BoundedWindow.TIMESTAMP_MIN_VALUE : lastListedAt;
+      if (lastListedAt != null) {
+        return lastListedAt;
+      }
+      return restoredWatermark == null ? BoundedWindow.TIMESTAMP_MIN_VALUE : restoredWatermark;
     }
 
     /** Files found but not yet emitted are left out, so a reader restored from it finds them again. */
@@ -180,7 +204,7 @@ final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSo
     public Seen getCheckpointMark() {
       Set<String> emitted = new HashSet<>(seen);
       pending.forEach(file -> emitted.remove(file.getValue().getPath()));
-      return new Seen(emitted, lastNewFileAt);
+      return new Seen(emitted, lastNewFileAt, lastListedAt == null ? restoredWatermark : lastListedAt);
     }
 
     @Override

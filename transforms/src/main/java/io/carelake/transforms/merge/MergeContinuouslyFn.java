@@ -70,10 +70,7 @@ final class MergeContinuouslyFn extends DoFn<KV<byte[], KV<Boolean, Row>>, Row> 
     boolean fromTable = element.getValue().getKey();
     Row row = element.getValue().getValue();
     if (fromTable) {
-      if (tableRow.read() != null) {
-        // Rows are not shown: they hold member data.
-        throw new IllegalStateException("the current table holds two rows of one key; it was not written by MergeScd1");
-      }
+      Scd1Decision.checkOneTableRow(tableRow.read());
       tableRow.write(row);
       return;
     }

@@ -27,7 +27,11 @@ final class MergeKeyFn extends DoFn<KV<byte[], CoGbkResult>, Row> {
 
   @ProcessElement
   public void process(@Element KV<byte[], CoGbkResult> group, MultiOutputReceiver out) {
-    Row currentRow = onlyCurrentRow(group.getValue().getAll(current));
+    Row currentRow = null;
+    for (Row row : group.getValue().getAll(current)) {
+      Scd1Decision.checkOneTableRow(currentRow);
+      currentRow = row;
+    }
     Iterable<Row> incomingRows = group.getValue().getAll(incoming);
     if (!incomingRows.iterator().hasNext()) {
       out.get(snapshot).output(currentRow);
@@ -39,18 +43,5 @@ final class MergeKeyFn extends DoFn<KV<byte[], CoGbkResult>, Row> {
       out.get(changes).output(merged.change());
     }
     merged.outcomes().forEach(out.get(outcomes)::output);
-  }
-
-  /** A table holds one row per key; two mean the table is corrupt, which a merge must not hide. */
-  static Row onlyCurrentRow(Iterable<Row> rows) {
-    Row only = null;
-    for (Row row : rows) {
-      if (only != null) {
-        // Rows are not shown: they hold member data.
-        throw new IllegalStateException("the current table holds two rows of one key; it was not written by MergeScd1");
-      }
-      only = row;
-    }
-    return only;
   }
 }

@@ -56,7 +56,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>When the incoming rows are unbounded (a streaming run), the table's rows become per-key state and
  * each window of incoming rows is merged into it as a batch would be, once the watermark has passed the
  * window; the result has the changes and outcomes per window but no snapshot. Since the sequence, not
- * arrival, decides, files that arrive out of order leave the same rows as a batch run over them.
+ * arrival, decides, files that arrive out of order leave the same member values as a batch run over
+ * them; only rows with equal sequences and different values, split across windows, are decided by arrival
+ * (the later window wins) where one batch decides them by hash.
  */
 @AutoValue
 public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {

@@ -75,6 +75,17 @@ final class Scd1Decision implements Serializable {
     return new Merged(winner.row(), change(MergeScd1.UPDATE, tableHash, winner), outcomes);
   }
 
+  /**
+   * A table holds one row per key: finding another while {@code rowSoFar} is set means the table is
+   * corrupt, which a merge must not hide.
+   */
+  static void checkOneTableRow(@Nullable Row rowSoFar) {
+    if (rowSoFar != null) {
+      // Rows are not shown: they hold member data.
+      throw new IllegalStateException("the current table holds two rows of one key; it was not written by MergeScd1");
+    }
+  }
+
   private Row change(String changeType, @Nullable String beforeHash, Candidate after) {
     return Row.withSchema(changeSchema)
         .addValues(changeType, beforeHash, after.hash())

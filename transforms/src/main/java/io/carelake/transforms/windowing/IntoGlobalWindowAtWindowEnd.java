@@ -1,5 +1,7 @@
 package io.carelake.transforms.windowing;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -25,7 +27,8 @@ public final class IntoGlobalWindowAtWindowEnd<T> extends PTransform<PCollection
   /**
    * The windowing to re-apply to the outputs of a stateful step fed by this transform, so that they land
    * in the windows of {@code input}: same window function and allowed lateness (which {@code Wait.on}
-   * and other triggered steps need to be set).
+   * and other triggered steps need to be set). Triggers are left at their default: each window is
+   * decided once, when the watermark passes its end.
    */
   public static <T> Window<T> backToWindowsOf(PCollection<?> input) {
     WindowingStrategy<?, ?> strategy = input.getWindowingStrategy();
@@ -36,6 +39,11 @@ public final class IntoGlobalWindowAtWindowEnd<T> extends PTransform<PCollection
 
   @Override
   public PCollection<T> expand(PCollection<T> elements) {
+    WindowFn<?, ?> windowFn = elements.getWindowingStrategy().getWindowFn();
+    // Each element must have one window that ends: fixed windows, not the global window (whose end never
+    // comes), sliding windows (an element in several) or sessions (windows that merge).
+    checkArgument(!(windowFn instanceof GlobalWindows) && windowFn.isNonMerging() && windowFn.assignsToOneWindow(),
+        "deciding window by window needs fixed, non-overlapping windows; got %s", windowFn);
     return elements
         .apply("TimestampAtWindowEnd", ParDo.of(new AtWindowEndFn<T>())).setCoder(elements.getCoder())
         .apply("IntoGlobalWindow", Window.into(new GlobalWindows()));

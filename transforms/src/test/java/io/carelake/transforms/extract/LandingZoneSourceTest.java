@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -76,6 +77,32 @@ public class LandingZoneSourceTest {
 
     LandingZoneSource.Reader restored = source.createReader(PipelineOptionsFactory.create(), checkpoint);
     assertThat(drain(restored, restored.start()), contains("b_20250301.csv"));
+  }
+
+  @Test
+  public void aRestoredReaderNeverStampsFilesBeforeTheWatermarkItReportedBefore() throws Exception {
+    Instant ahead = Instant.now().plus(Duration.standardHours(1));
+    Files.writeString(landing.getRoot().toPath().resolve("a_20250301.csv"), "x");
+    LandingZoneSource.Reader reader = source(Duration.ZERO, null)
+        .createReader(PipelineOptionsFactory.create(), new LandingZoneSource.Seen(Set.of(), null, ahead));
+
+    assertThat(reader.getWatermark(), equalTo(ahead));
+    assertThat(reader.start(), is(true));
+    assertThat(ahead.isBefore(reader.getCurrentTimestamp()), is(true));
+  }
+
+  @Test
+  public void aFileRemovedAndDeliveredAgainIsANewDelivery() throws Exception {
+    Path file = landing.getRoot().toPath().resolve("a_20250301.csv");
+    Files.writeString(file, "x");
+    LandingZoneSource.Reader reader = source(Duration.ZERO, null).createReader(PipelineOptionsFactory.create(), null);
+    assertThat(drain(reader, reader.start()), contains("a_20250301.csv"));
+    Files.delete(file);
+    assertThat(drain(reader, reader.advance()), is(empty()));
+    assertThat(reader.getCheckpointMark().paths(), is(empty()));
+
+    Files.writeString(file, "y");
+    assertThat(drain(reader, reader.advance()), contains("a_20250301.csv"));
   }
 
   @Test

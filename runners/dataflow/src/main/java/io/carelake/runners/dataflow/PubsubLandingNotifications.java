@@ -13,6 +13,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Instant;
 
 /**
  * New landing files from Cloud Storage notifications delivered through Pub/Sub: each
@@ -63,7 +64,7 @@ public final class PubsubLandingNotifications implements LandingNotifications {
     }
 
     @ProcessElement
-    public void process(@Element PubsubMessage message, OutputReceiver<String> out) {
+    public void process(@Element PubsubMessage message, @Timestamp Instant published, OutputReceiver<String> out) {
       Map<String, String> attributes = message.getAttributeMap();
       if (attributes == null || !"OBJECT_FINALIZE".equals(attributes.get("eventType"))
           || attributes.get("bucketId") == null || attributes.get("objectId") == null) {
@@ -72,7 +73,11 @@ public final class PubsubLandingNotifications implements LandingNotifications {
       String path = "gs://" + attributes.get("bucketId") + "/" + attributes.get("objectId");
       if (path.startsWith(landingDir) && path.indexOf('/', landingDir.length()) < 0
           && path.length() > landingDir.length()) {
-        out.output(path + "#" + attributes.getOrDefault("objectGeneration", ""));
+        // Stamped when heard of, as a listing would: the landing windows then follow the processing
+        // clock, and a notification delayed in Pub/Sub is never late for them.
+        Instant now = Instant.now();
+        out.outputWithTimestamp(path + "#" + attributes.getOrDefault("objectGeneration", ""),
+            now.isAfter(published) ? now : published);
       }
     }
   }

@@ -10,6 +10,8 @@ import java.io.Serializable;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -41,6 +43,15 @@ public abstract class LandingWatch implements Serializable {
         + " quiet; stop it by draining the job");
     LandingNotifications.forSubscription(subscription);
     return new AutoValue_LandingWatch(pollInterval(), window(), null, subscription);
+  }
+
+  /**
+   * The windows a streaming run's landing files are put in: each window's files are decided, merged,
+   * audited and written together. A file is never late: it is stamped when found, on the clock the
+   * watermark follows.
+   */
+  public Window<LandingFile> intoWindows() {
+    return Window.<LandingFile>into(FixedWindows.of(window())).withAllowedLateness(Duration.ZERO);
   }
 
   /**

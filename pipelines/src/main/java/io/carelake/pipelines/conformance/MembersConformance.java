@@ -30,14 +30,18 @@ public final class MembersConformance {
     Path key = writeTestKey(root);
     for (int day = 1; day <= SampleLake.LAST_DAY; day++) {
       SampleLake.deliverMemberSamples(root, day, ROWS_PER_FILE);
-      List<String> args = new ArrayList<>(List.of("--lake=" + root, "--clientConfigDir=" + root.resolve("config/members"),
-          "--tokenKeyRef=" + key, "--runId=" + runId(day)));
-      args.addAll(Arrays.asList(runnerArgs));
-      MembersOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
-          .withValidation().as(MembersOptions.class);
-      MembersPipeline.run(options).waitUntilFinish();
+      MembersPipeline.run(options(root, key, day, List.of(), runnerArgs)).waitUntilFinish();
     }
     return dump(Lake.at(root.toString()));
+  }
+
+  /** The members options of the run over the deliveries up to {@code day} in the lake at {@code root}. */
+  static MembersOptions options(Path root, Path key, int day, List<String> modeArgs, String... runnerArgs) {
+    List<String> args = new ArrayList<>(List.of("--lake=" + root, "--clientConfigDir=" + root.resolve("config/members"),
+        "--tokenKeyRef=" + key, "--runId=" + runId(day)));
+    args.addAll(modeArgs);
+    args.addAll(Arrays.asList(runnerArgs));
+    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(MembersOptions.class);
   }
 
   /** The run id of the run over the deliveries up to {@code day}: the same in batch and streaming. */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * The members pipeline watching its landing zone while the sample rosters land in it, one file after
@@ -78,7 +76,9 @@ public final class MembersStreamingConformance {
             rosters.add(sample);
           }
         }
-        MembersOptions options = options(root, key, day, runnerArgs);
+        MembersOptions options = MembersConformance.options(root, key, day, List.of("--streaming=true",
+            "--pollIntervalSeconds=1", "--windowSeconds=2", "--stopWhenIdleSeconds=" + STOP_WHEN_IDLE.toSeconds()),
+            runnerArgs);
         Future<?> pipeline = threads.submit(() -> MembersPipeline.run(options).waitUntilFinish());
         Future<?> watcher = threads.submit(() -> watchSilver(lake, landedAt, landingToSilver, pipeline));
         Thread.sleep(START_UP.toMillis());
@@ -96,13 +96,7 @@ public final class MembersStreamingConformance {
     return new Result(MembersConformance.dump(lake), Map.copyOf(landingToSilver));
   }
 
-  private static MembersOptions options(Path root, Path key, int day, String... runnerArgs) {
-    List<String> args = new ArrayList<>(List.of("--lake=" + root, "--clientConfigDir=" + root.resolve("config/members"),
-        "--tokenKeyRef=" + key, "--runId=" + MembersConformance.runId(day),
-        "--streaming=true", "--pollIntervalSeconds=1", "--windowSeconds=2", "--stopWhenIdleSeconds=" + STOP_WHEN_IDLE.toSeconds()));
-    args.addAll(Arrays.asList(runnerArgs));
-    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(MembersOptions.class);
-  }
+
 
   /** Until the run ends, notes when each landed roster's first row shows in silver. */
   private static void watchSilver(Lake lake, Map<String, Instant> landedAt, Map<String, Duration> landingToSilver,

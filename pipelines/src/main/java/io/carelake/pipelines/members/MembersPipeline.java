@@ -61,14 +61,11 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Wait;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,10 +195,7 @@ public final class MembersPipeline {
     PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles",
         LandingWatch.landingFiles(config.landingDir(), config.watch()));
     if (config.watch() != null) {
-      // Each window's files are decided, merged, audited and written together. A file is never late: its
-      // timestamp is when the watcher found it, and the watermark follows the same clock.
-      listed = listed.apply("WindowLandingFiles", Window.<LandingFile>into(FixedWindows.of(config.watch().window()))
-          .withAllowedLateness(Duration.ZERO));
+      listed = listed.apply("WindowLandingFiles", config.watch().intoWindows());
     }
     FailableResult<LandingFile, FileProblem> classified = listed.apply("ClassifyLandingFiles",
         ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(clients.keySet()));

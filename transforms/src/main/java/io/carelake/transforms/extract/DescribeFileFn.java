@@ -11,10 +11,15 @@ final class DescribeFileFn extends DoFn<MatchResult.Metadata, LandingFile> {
     if (metadata.resourceId().isDirectory()) {
       return;
     }
-    out.output(LandingFile.builder()
+    out.output(landingFile(metadata));
+  }
+
+  /** A matched file as a landing file, before classification and fingerprinting. */
+  static LandingFile landingFile(MatchResult.Metadata metadata) {
+    return LandingFile.builder()
         .setPath(metadata.resourceId().toString())
         .setName(metadata.resourceId().getFilename())
         .setSizeBytes(metadata.sizeBytes())
-        .build());
+        .build();
   }
 }

@@ -155,11 +155,7 @@ final class LandingZoneSource extends UnboundedSource<LandingFile, LandingZoneSo
       for (MatchResult.Metadata file : matched) {
         String path = file.resourceId().toString();
         if (!file.resourceId().isDirectory() && seen.add(path)) {
-          pending.add(TimestampedValue.of(LandingFile.builder()
-              .setPath(path)
-              .setName(file.resourceId().getFilename())
-              .setSizeBytes(file.sizeBytes())
-              .build(), now));
+          pending.add(TimestampedValue.of(DescribeFileFn.landingFile(file), now));
           lastNewFileAt = now;
         }
       }

@@ -102,15 +102,17 @@ public abstract class SkipProcessedFiles
   private FailableResult<LandingFile, FileProblem> skipContinuously(PCollection<LandingFile> files) {
     KvCoder<String, KV<String, LandingFile>> taggedCoder = KvCoder.of(StringUtf8Coder.of(),
         KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), NullableCoder.of(files.getCoder())));
+    TypeDescriptor<KV<String, KV<String, LandingFile>>> tagged =
+        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(LandingFile.class)));
     PCollection<KV<String, KV<String, LandingFile>>> earlierRuns = processedHashToRun()
         .apply("TagEarlierRuns", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(LandingFile.class))))
+            .into(tagged)
             .via(processed -> KV.of(processed.getKey(), KV.of(processed.getValue(), (LandingFile) null))))
         .setCoder(taggedCoder)
         .apply("EarlierRunsInGlobalWindow", Window.into(new GlobalWindows()));
     PCollection<KV<String, KV<String, LandingFile>>> delivered = files
         .apply("TagDeliveredFiles", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(LandingFile.class))))
+            .into(tagged)
             .via(file -> KV.of(contentKey(file.getClientId(), file.getContentSha256()), KV.of((String) null, file))))
         .setCoder(taggedCoder)
         .apply("FilesAtWindowEnd", IntoGlobalWindowAtWindowEnd.create());

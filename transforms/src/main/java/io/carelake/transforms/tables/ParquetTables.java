@@ -14,8 +14,6 @@ import org.apache.beam.sdk.io.fs.MatchResult.Metadata;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.hadoop.ParquetReader;
 
 /**
  * Reads lake data into memory without a pipeline: for tests, and for tools that show a table. Meant for
@@ -43,9 +41,9 @@ public final class ParquetTables {
     snapshot.forEach(row -> byKey.put(key(row, current.keyColumns()), KV.of(current.snapshotVersion(), row)));
     String sequence = current.sequenceColumn();
     for (TableLog.VersionedFile appended : current.appendedFiles()) {
-      for (GenericRecord change : files(List.of(appended.path()))) {
-        KV<Long, GenericRecord> candidate = KV.of(appended.version(), withoutChangeColumns(change));
-        byKey.merge(key(change, current.keyColumns()), candidate, (kept, next) ->
+      for (GenericRecord row : withoutChangeColumns(files(List.of(appended.path())))) {
+        KV<Long, GenericRecord> candidate = KV.of(appended.version(), row);
+        byKey.merge(key(row, current.keyColumns()), candidate, (kept, next) ->
             sequence != null && (Long) kept.getValue().get(sequence) > (Long) next.getValue().get(sequence) ? kept : next);
       }
     }
@@ -56,8 +54,12 @@ public final class ParquetTables {
     return keyColumns.stream().map(column -> String.valueOf(row.get(column))).collect(Collectors.toList());
   }
 
-  private static GenericRecord withoutChangeColumns(GenericRecord change) {
-    org.apache.avro.Schema changeSchema = change.getSchema();
+  /** The table rows of a change file's records: every column but the change feed's. */
+  private static List<GenericRecord> withoutChangeColumns(List<GenericRecord> changes) {
+    if (changes.isEmpty()) {
+      return changes;
+    }
+    org.apache.avro.Schema changeSchema = changes.get(0).getSchema();
     List<org.apache.avro.Schema.Field> fields = new ArrayList<>();
     for (org.apache.avro.Schema.Field field : changeSchema.getFields()) {
       if (!ChangeFeed.COLUMNS.contains(field.name())) {
@@ -66,12 +68,15 @@ public final class ParquetTables {
     }
     org.apache.avro.Schema rowSchema = org.apache.avro.Schema.createRecord(
         changeSchema.getName(), changeSchema.getDoc(), changeSchema.getNamespace(), false, fields);
-    GenericData.Record row = new GenericData.Record(rowSchema);
-    for (org.apache.avro.Schema.Field field : rowSchema.getFields()) {
-      row.put(field.name(), change.get(field.name()));
+    List<GenericRecord> rows = new ArrayList<>(changes.size());
+    for (GenericRecord change : changes) {
+      GenericData.Record row = new GenericData.Record(rowSchema);
+      rowSchema.getFields().forEach(field -> row.put(field.name(), change.get(field.name())));
+      rows.add(row);
     }
-    return row;
+    return rows;
   }
+
 
   /** The change feed: every change row of every committed version, oldest version first. */
   public static List<GenericRecord> changes(TablePath table) {
@@ -112,13 +117,8 @@ public final class ParquetTables {
     ordered.sort(Comparator.comparing(file -> file.resourceId().toString()));
     List<GenericRecord> records = new ArrayList<>();
     for (Metadata file : ordered) {
-      try (ParquetReader<GenericRecord> reader = AvroParquetReader
-          .<GenericRecord>builder(new FileSystemInputFile(file))
-          .withDataModel(GenericData.get())
-          .build()) {
-        for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
-          records.add(record);
-        }
+      try {
+        RowParquet.readRecords(file, records::add);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file.resourceId(), e);
       }

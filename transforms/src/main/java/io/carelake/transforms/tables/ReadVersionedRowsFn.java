@@ -1,15 +1,11 @@
 package io.carelake.transforms.tables;
 
 import java.io.IOException;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.hadoop.ParquetReader;
 
 /**
  * Reads the rows of a table file tagged with the version that wrote it, so that the newest version of a
@@ -24,13 +20,7 @@ final class ReadVersionedRowsFn extends DoFn<TableLog.VersionedFile, KV<Long, Ro
 
   @ProcessElement
   public void process(@Element TableLog.VersionedFile file, OutputReceiver<KV<Long, Row>> out) throws IOException {
-    try (ParquetReader<GenericRecord> reader = AvroParquetReader
-        .<GenericRecord>builder(new FileSystemInputFile(FileSystems.matchSingleFileSpec(file.path())))
-        .withDataModel(GenericData.get())
-        .build()) {
-      for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
-        out.output(KV.of(file.version(), AvroRows.toRow(record, schema)));
-      }
-    }
+    RowParquet.readRecords(FileSystems.matchSingleFileSpec(file.path()),
+        record -> out.output(KV.of(file.version(), AvroRows.toRow(record, schema))));
   }
 }

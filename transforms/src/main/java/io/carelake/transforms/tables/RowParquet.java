@@ -1,12 +1,19 @@
 package io.carelake.transforms.tables;
 
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.values.Row;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
 
 /** How the lake stores Beam rows: Snappy-compressed Parquet through Avro, one schema per file set. */
 final class RowParquet {
@@ -32,6 +39,18 @@ final class RowParquet {
         .withPrefix(PREFIX)
         .withSuffix(SUFFIX)
         .withNumShards(BATCH_SHARDS);
+  }
+
+  /** Every record of one Parquet file, in file order, for readers that need to know the file. */
+  static void readRecords(MatchResult.Metadata file, Consumer<GenericRecord> each) throws IOException {
+    try (ParquetReader<GenericRecord> reader = AvroParquetReader
+        .<GenericRecord>builder(new FileSystemInputFile(file))
+        .withDataModel(GenericData.get())
+        .build()) {
+      for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+        each.accept(record);
+      }
+    }
   }
 
   /** Reads matched Parquet files as rows of {@code schema}. */

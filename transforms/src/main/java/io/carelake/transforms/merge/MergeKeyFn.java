@@ -6,21 +6,22 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
-/** Merges the current row and the incoming rows of one key, in a batch merge. */
+/**
+ * Merges the current row and the incoming rows of one key, in a batch merge. A key without incoming rows
+ * produces nothing: the table keeps its row without it being written again.
+ */
 final class MergeKeyFn extends DoFn<KV<byte[], CoGbkResult>, Row> {
   private final Scd1Decision decision;
   private final TupleTag<Row> current;
   private final TupleTag<Row> incoming;
-  private final TupleTag<Row> snapshot;
   private final TupleTag<Row> changes;
   private final TupleTag<KV<String, String>> outcomes;
 
   MergeKeyFn(Scd1Decision decision, TupleTag<Row> current, TupleTag<Row> incoming,
-      TupleTag<Row> snapshot, TupleTag<Row> changes, TupleTag<KV<String, String>> outcomes) {
+      TupleTag<Row> changes, TupleTag<KV<String, String>> outcomes) {
     this.decision = decision;
     this.current = current;
     this.incoming = incoming;
-    this.snapshot = snapshot;
     this.changes = changes;
     this.outcomes = outcomes;
   }
@@ -34,11 +35,9 @@ final class MergeKeyFn extends DoFn<KV<byte[], CoGbkResult>, Row> {
     }
     Iterable<Row> incomingRows = group.getValue().getAll(incoming);
     if (!incomingRows.iterator().hasNext()) {
-      out.get(snapshot).output(currentRow);
       return;
     }
     Scd1Decision.Merged merged = decision.merge(currentRow, incomingRows);
-    out.get(snapshot).output(merged.tableRow());
     if (merged.change() != null) {
       out.get(changes).output(merged.change());
     }

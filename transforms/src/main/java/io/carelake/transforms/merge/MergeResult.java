@@ -10,43 +10,26 @@ import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * What a merge produces: the new contents of the table, its change feed, and the outcome of every
- * incoming row. {@code TableVersion.of(result.snapshot(), result.changes())} is what to commit. A
- * streaming merge has no snapshot: its changes are appended to the table per window.
+ * What a merge produces: its change rows, one per inserted or updated key, which {@code WriteTable.changesTo}
+ * applies to the table (per run in batch, per window in streaming), and the outcome of every incoming row.
+ * Keys whose row did not change produce nothing, so the cost of a merge follows what it changes.
  */
 public final class MergeResult implements POutput {
-  private static final TupleTag<Row> SNAPSHOT = new TupleTag<>("snapshot");
   private static final TupleTag<Row> CHANGES = new TupleTag<>("changes");
   private static final TupleTag<KV<String, String>> OUTCOMES = new TupleTag<>("outcomes");
 
-  private final @Nullable PCollection<Row> snapshot;
   private final PCollection<Row> changes;
   private final PCollection<KV<String, String>> outcomes;
 
-  private MergeResult(@Nullable PCollection<Row> snapshot, PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
-    this.snapshot = snapshot;
+  private MergeResult(PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
     this.changes = changes;
     this.outcomes = outcomes;
   }
 
-  static MergeResult of(PCollection<Row> snapshot, PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
-    return new MergeResult(snapshot, changes, outcomes);
-  }
-
-  static MergeResult withoutSnapshot(PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
-    return new MergeResult(null, changes, outcomes);
-  }
-
-  /** Every row of the table after the merge, one per key, in the table's schema. Batch merges only. */
-  public PCollection<Row> snapshot() {
-    if (snapshot == null) {
-      throw new IllegalStateException("a streaming merge has no snapshot: append its changes to the table"
-          + " with AppendTableChanges");
-    }
-    return snapshot;
+  static MergeResult of(PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
+    return new MergeResult(changes, outcomes);
   }
 
   /** One row per inserted or updated key, in {@link MergeScd1#changeSchema} of the table's schema. */
@@ -69,8 +52,7 @@ public final class MergeResult implements POutput {
 
   @Override
   public Map<TupleTag<?>, PValue> expand() {
-    return snapshot == null ? Map.of(CHANGES, changes, OUTCOMES, outcomes)
-        : Map.of(SNAPSHOT, snapshot, CHANGES, changes, OUTCOMES, outcomes);
+    return Map.of(CHANGES, changes, OUTCOMES, outcomes);
   }
 
   @Override

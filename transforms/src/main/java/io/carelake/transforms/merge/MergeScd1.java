@@ -47,7 +47,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * of its key; {@link MergeOutcome#STALE} when the table's row has a higher sequence (an older backfill
  * never overwrites newer data); {@link MergeOutcome#UNCHANGED} when its row hash equals the table row's,
  * so that loading the same file twice leaves the table identical; {@link MergeOutcome#UPDATED}
- * otherwise. Table rows without incoming rows are carried over as they are.
+ * otherwise. Only inserted and updated keys produce a change row; the others, and table rows without
+ * incoming rows, produce nothing, so what a merge writes grows with what it changes.
  *
  * <p>The row hash is a SHA-256 over every column except those {@link #ignoringForChange ignored for
  * change} (lineage: source file, line, sequence, run), so a row that only arrived again is not a change.
@@ -55,7 +56,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>When the incoming rows are unbounded (a streaming run), the table's rows become per-key state and
  * each window of incoming rows is merged into it as a batch would be, once the watermark has passed the
- * window; the result has the changes and outcomes per window but no snapshot. Since the sequence, not
+ * window; the result has the changes and outcomes per window. Since the sequence, not
  * arrival, decides, files that arrive out of order leave the same member values as a batch run over
  * them; only rows with equal sequences and different values, split across windows, are decided by arrival
  * (the later window wins) where one batch decides them by hash.
@@ -129,15 +130,13 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
         .and(incoming, input.incoming().apply("KeyIncoming", ParDo.of(new KeyRowsFn(keyColumns()))).setCoder(keyedCoder))
         .apply("GroupByKey", CoGroupByKey.create());
 
-    TupleTag<Row> snapshot = new TupleTag<>("snapshot");
     TupleTag<Row> changes = new TupleTag<>("changes");
     TupleTag<KV<String, String>> outcomes = new TupleTag<>("outcomes");
-    MergeKeyFn mergeKey = new MergeKeyFn(decision(changeSchema), current, incoming, snapshot, changes, outcomes);
+    MergeKeyFn mergeKey = new MergeKeyFn(decision(changeSchema), current, incoming, changes, outcomes);
     PCollectionTuple merged = grouped.apply("MergeKeys",
-        ParDo.of(mergeKey).withOutputTags(snapshot, TupleTagList.of(changes).and(outcomes)));
+        ParDo.of(mergeKey).withOutputTags(changes, TupleTagList.of(outcomes)));
 
     return MergeResult.of(
-        merged.get(snapshot).setRowSchema(schema),
         merged.get(changes).setRowSchema(changeSchema),
         merged.get(outcomes).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
   }
@@ -145,7 +144,7 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
   /**
    * Streaming: the table's rows are loaded into per-key state once, and each window of incoming rows is
    * merged into that state when the watermark passes the window. Changes and outcomes come out in the
-   * incoming rows' windows; there is no snapshot, the changes are appended to the table's log.
+   * incoming rows' windows, to be committed to the table window by window.
    */
   private MergeResult mergeContinuously(MergeInput input, Schema schema, Schema changeSchema) {
     KvCoder<byte[], KV<Boolean, Row>> taggedCoder =
@@ -163,7 +162,7 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
         .apply("FlattenTableAndIncoming", Flatten.pCollections())
         .apply("MergeWindowsIntoState", ParDo.of(new MergeContinuouslyFn(decision(changeSchema), schema, changes, outcomes))
             .withOutputTags(changes, TupleTagList.of(outcomes)));
-    return MergeResult.withoutSnapshot(
+    return MergeResult.of(
         merged.get(changes).setRowSchema(changeSchema).apply("ChangesInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(input.incoming())),
         merged.get(outcomes).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
             .apply("OutcomesInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(input.incoming())));

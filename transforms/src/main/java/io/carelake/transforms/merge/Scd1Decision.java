@@ -88,8 +88,8 @@ final class Scd1Decision implements Serializable {
 
   private Row change(String changeType, @Nullable String beforeHash, Candidate after) {
     return Row.withSchema(changeSchema)
-        .addValues(changeType, beforeHash, after.hash())
         .addValues(after.row().getValues())
+        .addValues(changeType, beforeHash, after.hash())
         .build();
   }
 

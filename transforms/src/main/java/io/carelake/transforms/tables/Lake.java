@@ -2,17 +2,18 @@ package io.carelake.transforms.tables;
 
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
-import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 import java.util.List;
 
 /**
- * The root of a lake on any Beam filesystem (a local folder, {@code gs://bucket/lake}) and the paths of
- * its zones. Silver and gold hold versioned tables ({@link TablePath}); bronze, quarantine, audit and
- * alerts hold append-only datasets ({@link DatasetPath}); landing holds files as delivered.
+ * A lake: a root path on any Beam filesystem (a local folder, {@code gs://bucket/lake}) holding the
+ * landing zone's files as delivered, and the Apache Iceberg tables of every other zone, reached through
+ * one catalog ({@link LakeCatalog}). A table is named by its zone and name ({@code silver.members} in the
+ * catalog); with the embedded catalog it lives at {@code <root>/<zone>/<name>}.
  */
-@AutoValue
-public abstract class Lake implements Serializable {
+public final class Lake implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   public static final String LANDING = "landing";
   public static final String BRONZE = "bronze";
   public static final String SILVER = "silver";
@@ -22,64 +23,106 @@ public abstract class Lake implements Serializable {
   public static final String ALERTS = "alerts";
 
   public static final List<String> ZONES = List.of(LANDING, BRONZE, SILVER, GOLD, QUARANTINE, AUDIT, ALERTS);
-  public static final List<String> TABLE_ZONES = List.of(SILVER, GOLD);
-  public static final List<String> DATASET_ZONES = List.of(BRONZE, QUARANTINE, AUDIT, ALERTS);
+  /** Zones of Iceberg tables: every zone but landing. */
+  public static final List<String> TABLE_ZONES = List.of(BRONZE, SILVER, GOLD, QUARANTINE, AUDIT, ALERTS);
+
+  private final String root;
+  private final LakeCatalog catalog;
+
+  private Lake(String root, LakeCatalog catalog) {
+    this.root = root;
+    this.catalog = catalog;
+  }
+
+  /** A lake at {@code root} with its embedded catalog. */
+  public static Lake at(String root) {
+    String normalized = LakePaths.normalizeRoot(root);
+    return new Lake(normalized, LakeCatalog.embedded(normalized));
+  }
+
+  /**
+   * A lake at {@code root} whose tables are in the catalog {@code catalogSpec} describes: blank for the
+   * embedded catalog, inline Iceberg catalog properties ({@code type=jdbc,uri=jdbc:postgresql://...}) or a
+   * reference to a properties file ({@link LakeCatalog#parse}).
+   */
+  public static Lake at(String root, String catalogSpec) {
+    String normalized = LakePaths.normalizeRoot(root);
+    return new Lake(normalized, LakeCatalog.parse(normalized, catalogSpec));
+  }
 
   /** The path of the lake root, without trailing separator; local paths are made absolute. */
-  public abstract String root();
+  public String root() {
+    return root;
+  }
 
-  public static Lake at(String root) {
-    return new AutoValue_Lake(LakePaths.normalizeRoot(root));
+  LakeCatalog catalog() {
+    return catalog;
   }
 
   /** The folder of a zone. */
   public String zone(String zone) {
     checkArgument(ZONES.contains(zone), "unknown zone %s, expected one of %s", zone, ZONES);
-    return LakePaths.join(root(), zone);
+    return LakePaths.join(root, zone);
   }
 
   public String landing() {
     return zone(LANDING);
   }
 
-  /** A versioned table of the silver or gold zone. */
-  public TablePath table(String zone, String name) {
+  /** A table of a zone other than landing; it need not exist yet. */
+  public LakeTable table(String zone, String name) {
     checkArgument(TABLE_ZONES.contains(zone), "tables live in %s, not in %s", TABLE_ZONES, zone);
-    return TablePath.of(zone, LakePaths.checkSegment(name, "table name"), LakePaths.join(zone(zone), name));
+    return LakeTable.of(this, zone, LakePaths.checkSegment(name, "table name"));
   }
 
-  /** An append-only dataset of the bronze, quarantine, audit or alerts zone. */
-  public DatasetPath dataset(String zone, String name) {
-    checkArgument(DATASET_ZONES.contains(zone), "datasets live in %s, not in %s", DATASET_ZONES, zone);
-    return DatasetPath.of(zone, LakePaths.checkSegment(name, "dataset name"), LakePaths.join(zone(zone), name));
+  /** A table named {@code zone/name} or {@code zone.name}, as users write them. */
+  public LakeTable table(String qualifiedName) {
+    String[] parts = qualifiedName.split("[/.]", 2);
+    checkArgument(parts.length == 2, "a table is named zone/name, such as silver/members; got %s", qualifiedName);
+    return table(parts[0], parts[1]);
   }
 
-  public TablePath silver(String name) {
+  public LakeTable bronze(String name) {
+    return table(BRONZE, name);
+  }
+
+  public LakeTable silver(String name) {
     return table(SILVER, name);
   }
 
-  public TablePath gold(String name) {
+  public LakeTable gold(String name) {
     return table(GOLD, name);
   }
 
-  public DatasetPath bronze(String name) {
-    return dataset(BRONZE, name);
+  public LakeTable quarantine(String name) {
+    return table(QUARANTINE, name);
   }
 
-  public DatasetPath quarantine(String name) {
-    return dataset(QUARANTINE, name);
+  public LakeTable audit(String name) {
+    return table(AUDIT, name);
   }
 
-  public DatasetPath audit(String name) {
-    return dataset(AUDIT, name);
+  public LakeTable alerts(String name) {
+    return table(ALERTS, name);
   }
 
-  public DatasetPath alerts(String name) {
-    return dataset(ALERTS, name);
+  /** Describes the catalog without its properties' values, which may be secret. */
+  public String describeCatalog() {
+    return catalog.toString();
   }
 
   @Override
-  public final String toString() {
-    return root();
+  public boolean equals(Object other) {
+    return other instanceof Lake lake && lake.root.equals(root) && lake.catalog.equals(catalog);
+  }
+
+  @Override
+  public int hashCode() {
+    return root.hashCode() * 31 + catalog.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return root;
   }
 }

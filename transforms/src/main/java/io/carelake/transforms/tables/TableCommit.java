@@ -10,30 +10,24 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * The outcome of {@link CommitTableVersion}: the version it writes, known when the pipeline is built,
- * and a collection that holds that version once its commit record exists. Steps that must only run on
- * a committed table (alerts, exports) {@code Wait.on(commit.committed())}.
+ * The outcome of {@link WriteTable}: per window (the global window in batch), the id of the snapshot that
+ * made its rows visible; nothing for a window without rows. Steps that must run only once a table has
+ * committed (audit rows, alerts) {@code Wait.on(commit.committed())}.
  */
 public final class TableCommit implements POutput {
   private static final TupleTag<Long> COMMITTED = new TupleTag<>("committed");
 
-  private final long version;
   private final PCollection<Long> committed;
 
-  private TableCommit(long version, PCollection<Long> committed) {
-    this.version = version;
+  private TableCommit(PCollection<Long> committed) {
     this.committed = committed;
   }
 
-  static TableCommit of(long version, PCollection<Long> committed) {
-    return new TableCommit(version, committed);
+  static TableCommit of(PCollection<Long> committed) {
+    return new TableCommit(committed);
   }
 
-  public long version() {
-    return version;
-  }
-
-  /** One element, the version, emitted after the commit record is written. */
+  /** The committed snapshot ids, each emitted once its commit is done. */
   public PCollection<Long> committed() {
     return committed;
   }

@@ -45,11 +45,11 @@ final class MergeFixtures {
   }
 
   static Row insert(Row after) {
-    return Row.withSchema(CHANGES).addValues("insert", null, hash(after)).addValues(after.getValues()).build();
+    return Row.withSchema(CHANGES).addValues(after.getValues()).addValues("insert", null, hash(after)).build();
   }
 
   static Row update(Row before, Row after) {
-    return Row.withSchema(CHANGES).addValues("update", hash(before), hash(after)).addValues(after.getValues()).build();
+    return Row.withSchema(CHANGES).addValues(after.getValues()).addValues("update", hash(before), hash(after)).build();
   }
 
 }

@@ -1,104 +1,110 @@
 package io.carelake.transforms.merge;
 
-import static io.carelake.transforms.merge.MergeFixtures.CHANGES;
 import static io.carelake.transforms.merge.MergeFixtures.MERGE;
+import static io.carelake.transforms.merge.MergeFixtures.insert;
+import static io.carelake.transforms.merge.MergeFixtures.update;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.junit.Assert.assertThrows;
 
 import io.carelake.schemas.Members;
-import io.carelake.transforms.tables.CommitTableVersion;
+import io.carelake.transforms.tables.ChangeFeed;
 import io.carelake.transforms.tables.Lake;
-import io.carelake.transforms.tables.ParquetTables;
+import io.carelake.transforms.tables.LakeTable;
+import io.carelake.transforms.tables.Partitioning;
 import io.carelake.transforms.tables.ReadTable;
-import io.carelake.transforms.tables.RowHashes;
-import io.carelake.transforms.tables.TableLog;
-import io.carelake.transforms.tables.TablePath;
-import io.carelake.transforms.tables.TableVersion;
-import java.time.LocalDate;
+import io.carelake.transforms.tables.TableRows;
+import io.carelake.transforms.tables.TableSnapshot;
+import io.carelake.transforms.tables.WriteTable;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
-import org.joda.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
 
-/** Runs of a silver load: read the table, merge a file, commit the new version. */
+/** Runs of a silver load: read the table, merge a file, commit the changes as the next snapshot. */
 @RunWith(JUnit4.class)
 public class MergeIntoTableTest {
-
   @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
-  @Rule public final transient TestPipeline p = TestPipeline.create();
 
-  private static Row member(String memberId, String phone, long sequence, String sourceFile) {
-    return Row.withSchema(Members.SILVER)
-        .withFieldValue(Members.CLIENT_ID, "acme")
-        .withFieldValue(Members.MEMBER_ID, memberId)
-        .withFieldValue(Members.PHONE, phone)
-        .withFieldValue(Members.CREATION_DATE, LocalDate.of(2023, 12, 1))
-        .withFieldValue(Members.SOURCE_FILE, sourceFile)
-        .withFieldValue(Members.LINE_NUMBER, sequence)
-        .withFieldValue(Members.RECORD_SEQUENCE, sequence)
-        .withFieldValue(Members.RUN_ID, "run-" + sourceFile)
-        .withFieldValue(Members.INGESTED_AT, Instant.parse("2024-01-05T10:00:00Z"))
-        .build();
+  private static Row member(String clientId, String memberId, String email, long sequence, String sourceFile) {
+    return MergeFixtures.member(clientId, memberId, email, sequence, sourceFile);
   }
 
-  /** One load run: the table's current version, merged with a file, committed as the next version. */
-  private static void load(Pipeline pipeline, TablePath table, String runId, List<Row> file) {
+  /** A pipeline of one load run, built on the table's current snapshot. */
+  private static Pipeline load(LakeTable table, String runId, List<Row> file) {
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
+    Optional<Long> read = table.currentSnapshotId();
     MergeResult merged = MergeInput.of(
-            pipeline.apply("ReadCurrent", ReadTable.current(table, Members.SILVER)),
+            pipeline.apply("ReadCurrent", ReadTable.of(table, Members.SILVER).atSnapshot(read)),
             pipeline.apply("ReadFile", Create.of(file).withRowSchema(Members.SILVER)))
         .apply("Merge", MERGE);
-    TableVersion.of(merged.snapshot(), merged.changes())
-        .apply("Commit", CommitTableVersion.to(table, runId).withOperation("merge"));
+    merged.changes().apply("Commit", WriteTable.changesTo(table, runId, Members.KEY)
+        .partitionedBy(Partitioning.byValueOf(Members.CLIENT_ID)).decidedOn(read));
+    return pipeline;
+  }
+
+  private static List<Row> current(LakeTable table) {
+    return TableRows.read(table, Members.SILVER);
   }
 
   @Test
-  public void successiveLoadsCommitMergedRowsAndTheirChangeFeed() {
-    TablePath table = Lake.at(tmp.getRoot().getPath()).silver("members");
-    Row m1 = member("M1", "+16175550100", 1, "0105.csv");
-    Row m2 = member("M2", null, 2, "0105.csv");
-    Row m2Phone = member("M2", "+16175550199", 3, "0106.csv");
-    Row m1Again = member("M1", "+16175550100", 4, "0106.csv");
+  public void successiveLoadsCommitTheirChangesAndTheRowsAVersionAddedAreItsChangeFeed() {
+    LakeTable table = Lake.at(tmp.getRoot().getPath()).silver("members");
+    Row m1 = member("acme", "M1", "ada@example.org", 1, "0105.csv");
+    Row m2 = member("acme", "M2", null, 2, "0105.csv");
+    Row m2Email = member("acme", "M2", "grace@example.org", 3, "0106.csv");
+    Row m1Again = member("acme", "M1", "ada@example.org", 4, "0106.csv");
 
-    Pipeline first = Pipeline.create(TestPipeline.testingPipelineOptions());
-    load(first, table, "run-1", List.of(m1, m2));
-    first.run().waitUntilFinish();
-    Pipeline second = Pipeline.create(TestPipeline.testingPipelineOptions());
-    load(second, table, "run-2", List.of(m2Phone, m1Again));
-    second.run().waitUntilFinish();
+    load(table, "run-1", List.of(m1, m2)).run().waitUntilFinish();
+    load(table, "run-2", List.of(m2Email, m1Again)).run().waitUntilFinish();
 
-    assertThat(TableLog.of(table).latestVersion(), is(2L));
-    assertThat(TableLog.of(table).read(2).changeRows(), is(1L));
-    assertThat(ParquetTables.tableRows(table, Members.SILVER), containsInAnyOrder(m1, m2Phone));
+    assertThat(current(table), containsInAnyOrder(m1, m2Email));
+    assertThat(TableRows.read(table), hasSize(2));
+    assertThat(TableRows.changes(table), contains(insert(m1), insert(m2), update(m2, m2Email)));
+    List<TableSnapshot> history = table.history();
+    assertThat(history.stream().map(TableSnapshot::runId).toList(), contains("run-1", "run-2"));
+    assertThat(history.get(1).addedRows(), is(1L));
+    assertThat(table.schema().getFieldNames().subList(Members.SILVER.getFieldCount(),
+        table.schema().getFieldCount()), is(ChangeFeed.COLUMNS));
 
-    MergeResult third = MergeInput.of(
-            p.apply("ReadCurrent", ReadTable.current(table, Members.SILVER)),
-            p.apply("ReadFile", Create.of(m2Phone, m1Again).withRowSchema(Members.SILVER)))
-        .apply("Merge", MERGE);
-    PAssert.that(third.snapshot()).containsInAnyOrder(m1, m2Phone);
-    PAssert.that(third.changes()).empty();
-    PAssert.that(third.outcomes()).containsInAnyOrder(KV.of("0106.csv", "unchanged"), KV.of("0106.csv", "unchanged"));
-    PAssert.that(p.apply("ReadChanges", ReadTable.changes(table, CHANGES, 0))).containsInAnyOrder(
-        changeRow("insert", null, m1),
-        changeRow("insert", null, m2),
-        changeRow("update", m2, m2Phone));
-    p.run();
+    // The same file again changes nothing, and commits nothing.
+    load(table, "run-3", List.of(m2Email, m1Again)).run().waitUntilFinish();
+    assertThat(table.history(), hasSize(2));
+    assertThat(current(table), containsInAnyOrder(m1, m2Email));
   }
 
-  private static Row changeRow(String type, Row before, Row after) {
-    String beforeHash = before == null ? null : RowHashes.hash(before, Members.LINEAGE_COLUMNS);
-    return Row.withSchema(CHANGES)
-        .addValues(type, beforeHash, RowHashes.hash(after, Members.LINEAGE_COLUMNS))
-        .addValues(after.getValues())
-        .build();
+  @Test
+  public void aMergeDecidedOnRowsAnotherRunChangedSinceIsRefused() {
+    LakeTable table = Lake.at(tmp.getRoot().getPath()).silver("members");
+    Row acme = member("acme", "M1", "ada@example.org", 1, "acme_0105.csv");
+    Row beta = member("beta", "M1", "ada@example.org", 1, "beta_0105.csv");
+    load(table, "run-1", List.of(acme, beta)).run().waitUntilFinish();
+
+    // Three runs decided on the same snapshot: two change acme, one changes beta only.
+    Pipeline first = load(table, "run-2", List.of(member("acme", "M1", "first@example.org", 2, "acme_0106.csv")));
+    Pipeline second = load(table, "run-3", List.of(member("acme", "M1", "second@example.org", 3, "acme_0107.csv")));
+    Pipeline other = load(table, "run-4", List.of(member("beta", "M1", "other@example.org", 2, "beta_0106.csv")));
+    first.run().waitUntilFinish();
+
+    Pipeline.PipelineExecutionException refused =
+        assertThrows(Pipeline.PipelineExecutionException.class, () -> second.run().waitUntilFinish());
+    assertThat(refused.getCause().getMessage(), containsString("table silver/members was changed by another writer"
+        + " since run run-3 read it"));
+    other.run().waitUntilFinish();
+
+    assertThat(current(table).stream().map(row -> row.getString(Members.CLIENT_ID) + ":" + row.getString(Members.EMAIL))
+        .toList(), containsInAnyOrder("acme:first@example.org", "beta:other@example.org"));
+    assertThat(table.hasCommitsOfRun("run-3"), is(false));
   }
 }

@@ -1,74 +1,87 @@
 package io.carelake.transforms.tables;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertThrows;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.apache.beam.sdk.util.SerializableUtils;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
 
 @RunWith(JUnit4.class)
 public class LakeTest {
-  private final Lake gcs = Lake.at("gs://acme-lake/prod/");
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  private final Lake gcs = Lake.at("gs://acme-lake/prod/", "type=rest,uri=https://catalog.example.org/api");
 
   @Test
-  public void tablePathsOnCloudStorage() {
-    TablePath members = gcs.silver("members");
-
-    assertThat(members.path(), is("gs://acme-lake/prod/silver/members"));
-    assertThat(members.zone(), is("silver"));
-    assertThat(members.name(), is("members"));
-    assertThat(members.snapshotDir(3), is("gs://acme-lake/prod/silver/members/snapshots/v3"));
-    assertThat(members.changesDir(3), is("gs://acme-lake/prod/silver/members/changes/v3"));
-    assertThat(members.commitFile(12), is("gs://acme-lake/prod/silver/members/_commits/00000000000000000012.json"));
-    assertThat(members.resolve("snapshots/v3/part-00000-of-00001.parquet"),
-        is("gs://acme-lake/prod/silver/members/snapshots/v3/part-00000-of-00001.parquet"));
-    assertThat(members.relativize("gs://acme-lake/prod/silver/members/changes/v3/part-00000-of-00001.parquet"),
-        is("changes/v3/part-00000-of-00001.parquet"));
-  }
-
-  @Test
-  public void datasetPathsOnCloudStorage() {
-    DatasetPath quarantine = gcs.quarantine("members");
-
-    assertThat(quarantine.path(), is("gs://acme-lake/prod/quarantine/members"));
-    assertThat(quarantine.runDir("2024-01-05T10-00"), is("gs://acme-lake/prod/quarantine/members/run_id=2024-01-05T10-00"));
-    assertThat(quarantine.allFilesPattern(), is("gs://acme-lake/prod/quarantine/members/run_id=*/*.parquet"));
+  public void zonesAreFoldersOfTheRootAndTablesAreNamedByZone() {
+    assertThat(gcs.root(), is("gs://acme-lake/prod"));
     assertThat(gcs.landing(), is("gs://acme-lake/prod/landing"));
+    assertThat(gcs.zone(Lake.QUARANTINE), is("gs://acme-lake/prod/quarantine"));
+    assertThat(gcs.silver("members").toString(), is("silver/members"));
+    assertThat(gcs.table("gold.plan_rates"), is(gcs.gold("plan_rates")));
+    assertThat(gcs.table("audit/files"), is(gcs.audit("files")));
   }
 
   @Test
   public void localRootsBecomeAbsolute() {
-    Lake relative = Lake.at("lake/");
-
-    assertThat(relative.root(), is(Paths.get("lake").toAbsolutePath().toString()));
-    assertThat(Lake.at("/data/lake/").bronze("members").path(), is("/data/lake/bronze/members"));
-    assertThat(Lake.at("/data/lake").gold("plan_rates").path(), is("/data/lake/gold/plan_rates"));
+    assertThat(Lake.at("lake/").root(), is(Paths.get("lake").toAbsolutePath().toString()));
+    assertThat(Lake.at("/data/lake/").root(), is("/data/lake"));
   }
 
   @Test
-  public void zonesHoldTheirKindOfData() {
-    assertThrows(IllegalArgumentException.class, () -> gcs.table(Lake.BRONZE, "members"));
-    assertThrows(IllegalArgumentException.class, () -> gcs.dataset(Lake.SILVER, "members"));
+  public void aLakeOnCloudStorageNeedsACatalogWithAtomicCommits() {
+    IllegalArgumentException embedded = assertThrows(IllegalArgumentException.class, () -> Lake.at("gs://bucket/lake"));
+    assertThat(embedded.getMessage(), containsString("atomic commits"));
+    IllegalArgumentException hadoop = assertThrows(IllegalArgumentException.class,
+        () -> Lake.at("gs://bucket/lake", "type=hadoop"));
+    assertThat(hadoop.getMessage(), containsString("jdbc or rest"));
+    assertThrows(IllegalArgumentException.class, () -> Lake.at("gs://"));
+  }
+
+  @Test
+  public void landingIsNotATableZoneAndNamesCannotEscapeTheirZone() {
+    assertThrows(IllegalArgumentException.class, () -> gcs.table(Lake.LANDING, "members"));
     assertThrows(IllegalArgumentException.class, () -> gcs.zone("platinum"));
-  }
-
-  @Test
-  public void namesCannotEscapeTheirZone() {
     assertThrows(IllegalArgumentException.class, () -> gcs.silver("../gold/x"));
     assertThrows(IllegalArgumentException.class, () -> gcs.silver(".."));
     assertThrows(IllegalArgumentException.class, () -> gcs.silver(" "));
-    assertThrows(IllegalArgumentException.class, () -> gcs.audit("files").runDir("a/b"));
+    assertThrows(IllegalArgumentException.class, () -> gcs.table("members"));
     assertThrows(IllegalArgumentException.class, () -> Lake.at(""));
   }
 
   @Test
-  public void pathsAreSerializableValues() {
+  public void catalogPropertiesComeInlineOrFromAFileAndAreNeverShown() throws Exception {
+    Path properties = tmp.newFile("catalog.properties").toPath();
+    Files.writeString(properties, "type=jdbc\nuri=jdbc:postgresql://db.internal:5432/lake\njdbc.user=lake\n"
+        + "jdbc.password=s3cret-pass\n");
+    Lake fromFile = Lake.at("/data/lake", properties.toString());
+    Lake inline = Lake.at("/data/lake", "type=jdbc, uri=jdbc:postgresql://db.internal:5432/lake, jdbc.user=lake,"
+        + " jdbc.password=s3cret-pass");
+
+    assertThat(fromFile, is(inline));
+    assertThat(fromFile.describeCatalog(), is("jdbc jdbc:postgresql://db.internal:5432/lake"));
+    assertThat(fromFile.describeCatalog(), not(containsString("s3cret")));
+    assertThat(Lake.at("/data/lake").describeCatalog(), is("hadoop"));
+    IllegalArgumentException noType = assertThrows(IllegalArgumentException.class,
+        () -> Lake.at("/data/lake", "uri=thrift://metastore:9083"));
+    assertThat(noType.getMessage(), containsString("'type'"));
+    assertThrows(IllegalArgumentException.class, () -> Lake.at("/data/lake", "type=rest,uri"));
+  }
+
+  @Test
+  public void lakesAndTablesAreSerializableValues() {
     assertThat(SerializableUtils.clone(gcs.silver("members")), is(gcs.silver("members")));
-    assertThat(SerializableUtils.clone(gcs.alerts("freshness")), is(gcs.alerts("freshness")));
-    assertThat(SerializableUtils.clone(gcs), is(Lake.at("gs://acme-lake/prod")));
+    assertThat(SerializableUtils.clone(gcs), is(gcs));
+    assertThat(SerializableUtils.clone(Lake.at("/data/lake")), is(Lake.at("/data/lake/")));
   }
 }

@@ -36,11 +36,6 @@ final class TableFixtures {
       .addArrayField("notes", FieldType.STRING.withNullable(true))
       .build();
 
-  static final Schema CHANGE = Schema.builder()
-      .addStringField("_change_type")
-      .addStringField(Members.MEMBER_ID)
-      .build();
-
   private TableFixtures() {}
 
   /** A member with every column set. */
@@ -127,9 +122,5 @@ final class TableFixtures {
         .withFieldValue("notes", List.of())
         .build();
     return List.of(full, empty);
-  }
-
-  static Row change(String type, String memberId) {
-    return Row.withSchema(CHANGE).addValues(type, memberId).build();
   }
 }

@@ -10,9 +10,9 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
-/** Runs the set-up steps of a test (earlier commits and runs) as pipelines of their own. */
-final class LakePipelines {
-  private LakePipelines() {}
+/** Runs the set-up steps of a test (earlier runs of a writer) as pipelines of their own. */
+final class TablePipelines {
+  private TablePipelines() {}
 
   static void run(Consumer<Pipeline> build) {
     Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
@@ -20,13 +20,9 @@ final class LakePipelines {
     pipeline.run().waitUntilFinish();
   }
 
-  static long commit(TablePath table, String runId, List<Row> snapshot, Schema schema, List<Row> changes) {
-    long[] version = new long[1];
-    run(pipeline -> version[0] = TableVersion.of(
-            rows(pipeline, "Snapshot", snapshot, schema), rows(pipeline, "Changes", changes, TableFixtures.CHANGE))
-        .apply("Commit", CommitTableVersion.to(table, runId))
-        .version());
-    return version[0];
+  static void append(LakeTable table, String runId, Partitioning partitioning, List<Row> rows, Schema schema) {
+    run(pipeline -> rows(pipeline, "Rows", rows, schema)
+        .apply("Append", WriteTable.appendTo(table, runId).partitionedBy(partitioning)));
   }
 
   static PCollection<Row> rows(Pipeline pipeline, String name, List<Row> rows, Schema schema) {

@@ -1,0 +1,103 @@
+package io.carelake.transforms.tables;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.Row;
+import org.apache.iceberg.data.parquet.BaseParquetWriter;
+import org.apache.iceberg.parquet.ParquetValueWriter;
+import org.apache.iceberg.parquet.ParquetValueWriters;
+import org.apache.iceberg.types.Types;
+import org.apache.iceberg.types.Types.NestedField;
+import org.apache.parquet.schema.MessageType;
+import org.joda.time.ReadableInstant;
+
+/**
+ * Writes Beam rows straight into Iceberg's Parquet value writers: no intermediate record per row. Iceberg
+ * writes dates from {@code LocalDate}, as Beam holds them; the few values Beam holds otherwise are
+ * converted as they are written (instants to UTC date-times, byte arrays to buffers, decimals to the
+ * column's scale).
+ *
+ * <p>Top-level columns are matched to the row's fields by name, so a table whose columns were added to
+ * (or reordered) since a pipeline's schema was set still takes its rows; a column the rows lack is
+ * written null. Nested rows must have their struct's fields in order.
+ */
+final class RowParquetWriter extends BaseParquetWriter<Row> {
+  private RowParquetWriter() {}
+
+  /** A writer of rows of {@code rowSchema} into Parquet files of {@code tableSchema}'s {@code type}. */
+  static ParquetValueWriter<Row> of(Schema rowSchema, org.apache.iceberg.Schema tableSchema, MessageType type) {
+    RowStructWriter root = (RowStructWriter) new RowParquetWriter().createWriter(type);
+    List<NestedField> columns = tableSchema.columns();
+    int[] fields = new int[columns.size()];
+    int[] scales = new int[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      NestedField column = columns.get(i);
+      fields[i] = rowSchema.hasField(column.name()) ? rowSchema.indexOf(column.name()) : -1;
+      if (fields[i] < 0 && column.isRequired()) {
+        throw new IllegalArgumentException("rows written to the table lack its required column " + column.name());
+      }
+      scales[i] = column.type() instanceof Types.DecimalType decimal ? decimal.scale() : -1;
+    }
+    root.readFields(fields, scales);
+    return root;
+  }
+
+  @Override
+  protected ParquetValueWriters.StructWriter<Row> createStructWriter(List<ParquetValueWriter<?>> writers) {
+    return new RowStructWriter(writers);
+  }
+
+  private static final class RowStructWriter extends ParquetValueWriters.StructWriter<Row> {
+    /** For the top-level struct: the row field of each column (-1: none) and decimal scales (-1: not one). */
+    private int[] fields;
+    private int[] scales;
+
+    RowStructWriter(List<ParquetValueWriter<?>> writers) {
+      super(writers);
+    }
+
+    void readFields(int[] fields, int[] scales) {
+      this.fields = fields;
+      this.scales = scales;
+    }
+
+    @Override
+    protected Object get(Row row, int index) {
+      if (fields == null) {
+        return toIceberg(row.getValue(index));
+      }
+      int field = fields[index];
+      Object value = field < 0 ? null : toIceberg(row.getValue(field));
+      if (value instanceof BigDecimal decimal && decimal.scale() != scales[index]) {
+        return decimal.setScale(scales[index], RoundingMode.UNNECESSARY);
+      }
+      return value;
+    }
+  }
+
+  /** A Beam value as Iceberg's generic writers take it. */
+  private static Object toIceberg(Object value) {
+    if (value instanceof ReadableInstant instant) {
+      return Instant.ofEpochMilli(instant.getMillis()).atOffset(ZoneOffset.UTC);
+    }
+    if (value instanceof Instant instant) {
+      return instant.atOffset(ZoneOffset.UTC);
+    }
+    if (value instanceof byte[] bytes) {
+      return ByteBuffer.wrap(bytes);
+    }
+    if (value instanceof Iterable<?> iterable && !(value instanceof Collection<?>)) {
+      List<Object> elements = new ArrayList<>();
+      iterable.forEach(elements::add);
+      return elements;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,149 @@
+package io.carelake.transforms.tables;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.RowDelta;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotUpdate;
+import org.apache.iceberg.StructLike;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.util.SnapshotUtil;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Makes the files a run (or one streaming window of it) wrote visible, atomically, as one snapshot of
+ * the table, named in its summary by the run and a commit id. A commit that finds a snapshot of its own
+ * commit id (a retried bundle, a job restored from a checkpoint) commits nothing again.
+ *
+ * <p>Changes to a keyed table were decided on the rows a run read: if another writer has since added
+ * rows or deletes where this commit writes (in its partitions; in the whole table for a streaming run,
+ * whose merge keeps the table in state), the commit is refused with a message saying so, rather than
+ * overwriting what it did not see. Appends never conflict.
+ */
+final class TableCommitter implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final LakeTable table;
+  private final String runId;
+  private final boolean checkConflicts;
+
+  TableCommitter(LakeTable table, String runId, boolean checkConflicts) {
+    this.table = table;
+    this.runId = runId;
+    this.checkConflicts = checkConflicts;
+  }
+
+  /**
+   * Commits {@code written} as {@code commitId}, unless a snapshot after {@code since} already did.
+   *
+   * @param since the snapshot the run's decisions are based on (and its commits come after); null for a
+   *     table that had none
+   * @param wholeTable whether any foreign change to the table conflicts, not only in the written partitions
+   * @return the snapshot of the commit; empty when there was nothing to commit
+   */
+  Optional<Long> commit(String commitId, Iterable<WrittenFiles> written, @Nullable Long since, boolean wholeTable) {
+    Table current = table.load();
+    Optional<Snapshot> done = findCommit(current, commitId, since);
+    if (done.isPresent()) {
+      return Optional.of(done.get().snapshotId());
+    }
+    List<DataFile> dataFiles = new ArrayList<>();
+    List<DeleteFile> deleteFiles = new ArrayList<>();
+    for (WrittenFiles files : written) {
+      dataFiles.addAll(files.dataFiles());
+      deleteFiles.addAll(files.deleteFiles());
+    }
+    if (dataFiles.isEmpty() && deleteFiles.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!checkConflicts) {
+      var append = current.newFastAppend();
+      dataFiles.forEach(append::appendFile);
+      named(append, commitId).commit();
+    } else {
+      RowDelta delta = current.newRowDelta();
+      dataFiles.forEach(delta::addRows);
+      deleteFiles.forEach(delta::addDeletes);
+      if (since != null) {
+        delta.validateFromSnapshot(since);
+      }
+      delta.conflictDetectionFilter(wholeTable ? Expressions.alwaysTrue() : partitionsOf(current.spec(), dataFiles))
+          .validateNoConflictingDataFiles()
+          .validateNoConflictingDeleteFiles();
+      try {
+        named(delta, commitId).commit();
+      } catch (ValidationException e) {
+        throw new IllegalStateException(String.format("table %s was changed by another writer since run %s read it"
+            + " (%s); its changes were not committed. %s", table, runId, e.getMessage(),
+            wholeTable ? "Restart the streaming job: it reloads the table when it starts."
+                : "Run it again: it will merge into the table as it is now."), e);
+      }
+    }
+    return Optional.of(findCommit(table.load(), commitId, since).orElseThrow(() -> new IllegalStateException(
+        "commit " + commitId + " of table " + table + " succeeded but its snapshot is not in the table's history"))
+        .snapshotId());
+  }
+
+  private <T extends SnapshotUpdate<T>> T named(T update, String commitId) {
+    return update.set(TableSnapshot.RUN_ID, runId).set(TableSnapshot.COMMIT_ID, commitId);
+  }
+
+  /** The snapshot of {@code commitId} among those committed after {@code since}, newest first. */
+  static Optional<Snapshot> findCommit(Table table, String commitId, @Nullable Long since) {
+    Snapshot current = table.currentSnapshot();
+    if (current == null) {
+      return Optional.empty();
+    }
+    for (Snapshot snapshot : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot)) {
+      if (since != null && snapshot.snapshotId() == since) {
+        return Optional.empty();
+      }
+      if (commitId.equals(snapshot.summary().get(TableSnapshot.COMMIT_ID))) {
+        return Optional.of(snapshot);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The partitions the files are in, as a filter on their source columns: where another writer's changes
+   * would conflict. The whole table when the table is not partitioned by values alone.
+   */
+  private static Expression partitionsOf(PartitionSpec spec, List<DataFile> files) {
+    List<PartitionField> fields = spec.fields();
+    if (fields.isEmpty() || fields.stream().anyMatch(field -> !field.transform().isIdentity())) {
+      return Expressions.alwaysTrue();
+    }
+    Set<List<Object>> partitions = new LinkedHashSet<>();
+    for (DataFile file : files) {
+      StructLike partition = file.partition();
+      List<Object> values = new ArrayList<>();
+      for (int i = 0; i < fields.size(); i++) {
+        values.add(partition.get(i, Object.class));
+      }
+      partitions.add(values);
+    }
+    Expression filter = Expressions.alwaysFalse();
+    for (List<Object> values : partitions) {
+      Expression partition = Expressions.alwaysTrue();
+      for (int i = 0; i < fields.size(); i++) {
+        String column = spec.schema().findColumnName(fields.get(i).sourceId());
+        partition = Expressions.and(partition, values.get(i) == null ? Expressions.isNull(column)
+            : Expressions.equal(column, values.get(i)));
+      }
+      filter = Expressions.or(filter, partition);
+    }
+    return filter;
+  }
+}

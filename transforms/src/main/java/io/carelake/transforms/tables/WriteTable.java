@@ -1,0 +1,157 @@
+package io.carelake.transforms.tables;
+
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
+import com.google.auto.value.AutoValue;
+import java.util.List;
+import java.util.Optional;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollection.IsBounded;
+import org.apache.beam.sdk.values.Row;
+import org.apache.iceberg.SerializableTable;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Duration;
+
+/**
+ * Writes rows into a lake table, creating it on first use (or adding the columns it lacks): each worker
+ * writes Parquet data files for the rows its bundle holds, without a shuffle, and one commit step makes
+ * all of them visible as one Iceberg snapshot, per run in batch and per window in streaming.
+ *
+ * <ul>
+ *   <li>{@link #appendTo} an append-only table (bronze, quarantine, audit, alerts): rows are added.
+ *   <li>{@link #changesTo} a merged table: the rows are a merge's change rows ({@link ChangeFeed}), which
+ *       are also the table's rows; an {@code update} replaces its key's earlier row through an equality
+ *       delete, an {@code insert} adds one. The change feed of a version is the rows it added.
+ * </ul>
+ *
+ * A run that fails before its commit leaves the table as it was: the files it wrote are named by no
+ * snapshot, so no reader sees them, and {@code maintain} removes them.
+ */
+@AutoValue
+public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommit> {
+  private static final Duration STREAMING_WINDOW = Duration.standardMinutes(1);
+
+  abstract LakeTable table();
+
+  abstract String runId();
+
+  abstract List<String> keyColumns();
+
+  abstract Partitioning partitioning();
+
+  /** The snapshot a merge read, which its commit must follow; null: the table's current one. */
+  abstract @Nullable Long readSnapshot();
+
+  abstract Duration windowSize();
+
+  abstract Builder toBuilder();
+
+  /** Appends rows to an append-only table. */
+  public static WriteTable appendTo(LakeTable table, String runId) {
+    return builder(table, runId).setKeyColumns(List.of()).build();
+  }
+
+  /** Applies a merge's change rows to a table keyed by {@code keyColumns}. */
+  public static WriteTable changesTo(LakeTable table, String runId, List<String> keyColumns) {
+    checkArgument(keyColumns != null && !keyColumns.isEmpty(), "a merged table needs key columns");
+    return builder(table, runId).setKeyColumns(List.copyOf(keyColumns)).build();
+  }
+
+  private static Builder builder(LakeTable table, String runId) {
+    checkArgument(runId != null && !runId.isBlank(), "runId must not be blank");
+    return new AutoValue_WriteTable.Builder().setTable(table).setRunId(runId)
+        .setPartitioning(Partitioning.none()).setWindowSize(STREAMING_WINDOW);
+  }
+
+  /** How the table is partitioned if this write creates it. */
+  public WriteTable partitionedBy(Partitioning partitioning) {
+    checkArgument(partitioning != null, "partitioning must not be null");
+    return toBuilder().setPartitioning(partitioning).build();
+  }
+
+  /**
+   * The snapshot the changes were decided on (see {@link ReadTable#atSnapshot}): another writer's changes
+   * committed after it make the commit fail instead of being overwritten. Empty: the table had none.
+   */
+  public WriteTable decidedOn(Optional<Long> snapshot) {
+    checkArgument(!keyColumns().isEmpty(), "only changes to a merged table are decided on a read");
+    return toBuilder().setReadSnapshot(snapshot.orElse(NO_SNAPSHOT)).build();
+  }
+
+  private static final long NO_SNAPSHOT = -1L;
+
+  /** Streaming input still in the global window is written in fixed windows of this size (1 minute). */
+  public WriteTable withWindowSize(Duration windowSize) {
+    checkArgument(windowSize != null && windowSize.isLongerThan(Duration.ZERO), "windowSize must be positive");
+    return toBuilder().setWindowSize(windowSize).build();
+  }
+
+  @Override
+  public TableCommit expand(PCollection<Row> rows) {
+    checkArgument(rows.hasSchema(), "rows written to table %s must have a schema", table());
+    Schema schema = rows.getSchema();
+    boolean merged = !keyColumns().isEmpty();
+    if (merged) {
+      checkArgument(schema.hasField(ChangeFeed.CHANGE_TYPE), "rows written to merged table %s must be change rows",
+          table());
+    }
+    Table created = table().createOrEvolve(schema, partitioning(), keyColumns());
+    Long since = readSnapshot() == null ? currentSnapshotId(created)
+        : readSnapshot() == NO_SNAPSHOT ? null : readSnapshot();
+
+    PCollection<Row> windowed = rows;
+    boolean streaming = rows.isBounded() == IsBounded.UNBOUNDED;
+    if (streaming && rows.getWindowingStrategy().getWindowFn() instanceof GlobalWindows) {
+      windowed = rows.apply("WindowRows", Window.into(FixedWindows.of(windowSize())));
+    }
+    PCollection<KV<String, Iterable<WrittenFiles>>> written = windowed
+        .apply("WriteDataFiles", ParDo.of(new WriteTableFilesFn(SerializableTable.copyOf(created), schema,
+            keyColumns(), merged ? ChangeFeed.CHANGE_TYPE : null, merged ? ChangeFeed.UPDATE : null)))
+        .setCoder(SerializableCoder.of(WrittenFiles.class))
+        .apply("KeyByTable", WithKeys.of(table().toString()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(WrittenFiles.class)))
+        .apply("FilesOfCommit", GroupByKey.create());
+    TableCommitter committer = new TableCommitter(table(), runId(), merged);
+    PCollection<Long> committed = written.apply("Commit", streaming
+        ? ParDo.of(new CommitWindowsFn(committer, runId(), since))
+        : ParDo.of(new CommitFilesFn(committer, runId(), since)));
+    return TableCommit.of(committed.setCoder(VarLongCoder.of()));
+  }
+
+  private static @Nullable Long currentSnapshotId(Table table) {
+    Snapshot current = table.currentSnapshot();
+    return current == null ? null : current.snapshotId();
+  }
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setTable(LakeTable table);
+
+    abstract Builder setRunId(String runId);
+
+    abstract Builder setKeyColumns(List<String> keyColumns);
+
+    abstract Builder setPartitioning(Partitioning partitioning);
+
+    abstract Builder setReadSnapshot(Long readSnapshot);
+
+    abstract Builder setWindowSize(Duration windowSize);
+
+    abstract WriteTable build();
+  }
+}

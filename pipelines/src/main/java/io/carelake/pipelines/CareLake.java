@@ -16,8 +16,9 @@ import org.apache.beam.sdk.runners.PipelineRunnerRegistrar;
 public final class CareLake {
   private static final String TOOLS = String.join("\n",
       "  demo      run members on the bundled sample rosters in a fresh lake and print a summary",
-      "  compact   fold the changes streaming runs appended to a table into a snapshot: compact --lake=DIR --table=silver/members",
-      "  show      print a table's schema, row count and first rows: show --lake=DIR --table=ZONE/NAME [--rows=N]",
+      "  show      print a table's schema, versions and first rows: show --lake=DIR --table=ZONE/NAME [--rows=N] [--asOf=ID|TIME] [--history=true]",
+      "  maintain  compact small files, expire old snapshots, remove orphan files: maintain --lake=DIR [--table=ZONE/NAME]",
+      "  export    write a table (or a version of it) as plain Parquet: export --lake=DIR --table=ZONE/NAME --to=DIR [--asOf=ID|TIME]",
       "  generate  write synthetic rosters: generate --lake=DIR [--rows=N --clients=K --files=F --badFraction=X --seed=S]",
       "  bench     generate rosters, run members on them, print rows/s and peak heap (same options as generate)",
       "  template-metadata <pipeline>  print the pipeline's flex-template metadata.json, derived from its options");
@@ -39,8 +40,11 @@ public final class CareLake {
       case "demo":
         Demo.main(rest);
         break;
-      case "compact":
-        Compact.main(rest);
+      case "maintain":
+        Maintain.main(Arrays.copyOfRange(args, 1, args.length));
+        break;
+      case "export":
+        Export.main(rest);
         break;
       case "show":
         Show.main(rest);

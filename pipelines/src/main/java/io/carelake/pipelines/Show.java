@@ -1,75 +1,84 @@
 package io.carelake.pipelines;
 
 import io.carelake.transforms.tables.Lake;
-import io.carelake.transforms.tables.ParquetTables;
+import io.carelake.transforms.tables.LakeTable;
+import io.carelake.transforms.tables.TableRows;
+import io.carelake.transforms.tables.TableSnapshot;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.Row;
 
 /**
- * Prints a lake table's schema, row count and first rows: a look at the output without writing code. The
- * lake may be on any filesystem the jar has (a local folder; {@code gs://} in jars with Beam's GCP core).
+ * Prints a lake table's schema, versions, row count and first rows: a look at the output without writing
+ * code. {@code --asOf} shows an earlier version, by snapshot id or by time (time travel);
+ * {@code --history=true} lists the table's versions.
  */
 final class Show {
+  private static final String USAGE = "usage: show --lake=DIR --table=ZONE/NAME [--rows=N] [--asOf=SNAPSHOT_ID|ISO_TIME]"
+      + " [--history=true] [--catalog=PROPERTIES]   e.g. --table=silver/members --asOf=2025-03-02T00:00:00Z";
+
   private Show() {}
 
   static void main(String[] argv) {
-    Args args = Args.parse(argv, List.of("lake", "table", "rows"));
-    String table = args.get("table", "");
+    Args args = Args.parse(argv, List.of("lake", "table", "rows", "asOf", "history", "catalog"));
     String lakeRoot = args.get("lake", "");
-    int slash = table.indexOf('/');
-    if (lakeRoot.isEmpty() || slash < 1) {
-      System.err.println("usage: show --lake=DIR --table=ZONE/NAME [--rows=N]   e.g. --table=silver/members");
+    String name = args.get("table", "");
+    if (lakeRoot.isEmpty() || !name.contains("/")) {
+      System.err.println(USAGE);
       System.exit(2);
     }
     // Outside a pipeline only the local filesystem is registered until options are given.
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
-    Lake lake = Lake.at(lakeRoot);
-    String zone = table.substring(0, slash);
-    String name = table.substring(slash + 1);
-    List<GenericRecord> rows = Lake.TABLE_ZONES.contains(zone)
-        ? ParquetTables.table(lake.table(zone, name))
-        : ParquetTables.dataset(lake.dataset(zone, name));
-    System.out.println(table + " (" + (Lake.TABLE_ZONES.contains(zone) ? lake.table(zone, name) : lake.dataset(zone, name)) + ")");
-    if (rows.isEmpty()) {
-      System.out.println("0 rows");
+    LakeTable table = Lake.at(lakeRoot, args.get("catalog", "")).table(name);
+    if (!table.exists()) {
+      System.out.println(table + ": no such table in the lake (yet)");
       return;
     }
-    System.out.println("schema:");
-    for (Schema.Field field : rows.get(0).getSchema().getFields()) {
-      System.out.println("  " + field.name() + ": " + describe(field.schema()));
+    List<TableSnapshot> history = table.history();
+    Optional<Long> snapshot = args.get("asOf", "").isEmpty() ? table.currentSnapshotId()
+        : Optional.of(snapshotAsOf(table, args.get("asOf", "")));
+    System.out.println(table + " (" + table.location() + "), " + history.size() + " version(s) kept"
+        + snapshot.map(id -> ", showing snapshot " + id).orElse(", no snapshot yet"));
+    if (Boolean.parseBoolean(args.get("history", "false"))) {
+      System.out.println("versions, oldest first:");
+      history.forEach(version -> System.out.println("  " + describe(version)));
     }
+    List<Row> rows = snapshot.map(id -> TableRows.readSnapshot(table, id)).orElse(List.of());
+    Schema schema = rows.isEmpty() ? table.schema() : rows.get(0).getSchema();
+    System.out.println("schema:");
+    schema.getFields().forEach(field -> System.out.println("  " + field.getName() + ": " + field.getType()));
     System.out.println(rows.size() + " rows");
     rows.stream().limit(args.getLong("rows", 10)).forEach(row -> System.out.println("  " + render(row)));
   }
 
-  /** A row with its dates and timestamps readable (Avro holds them as days and milliseconds). */
-  private static String render(GenericRecord row) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Schema.Field field : row.getSchema().getFields()) {
-      Object value = row.get(field.pos());
-      String type = describe(field.schema());
-      if (value instanceof Integer days && type.startsWith("date")) {
-        value = LocalDate.ofEpochDay(days);
-      } else if (value instanceof Long millis && type.startsWith("timestamp-millis")) {
-        value = Instant.ofEpochMilli(millis);
-      }
-      values.put(field.name(), value);
+  /** A snapshot id, or the snapshot current at an ISO-8601 time. */
+  private static long snapshotAsOf(LakeTable table, String asOf) {
+    if (asOf.matches("-?\\d+")) {
+      return Long.parseLong(asOf);
     }
-    return values.toString();
+    try {
+      Instant time = Instant.parse(asOf);
+      return table.snapshotAsOf(time).orElseThrow(() -> new IllegalArgumentException(
+          "table " + table + " had no version at " + asOf));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--asOf takes a snapshot id or an ISO-8601 time such as 2025-03-02T00:00:00Z");
+    }
   }
 
-  private static String describe(Schema schema) {
-    if (schema.getType() == Schema.Type.UNION) {
-      return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst()
-          .map(Show::describe).orElse("null") + " (nullable)";
-    }
-    return schema.getLogicalType() != null ? schema.getLogicalType().getName() : schema.getType().getName();
+  private static String describe(TableSnapshot version) {
+    return String.format("%d  %s  %-9s run=%s rows_added=%d rows_total=%d", version.id(), version.committedAt(),
+        version.operation(), version.runId(), version.addedRows(), version.totalRows());
+  }
+
+  private static String render(Row row) {
+    return row.getSchema().getFieldNames().stream()
+        .map(name -> name + "=" + row.getValue(name))
+        .collect(Collectors.joining(", ", "{", "}"));
   }
 }

@@ -1,16 +1,16 @@
 package io.carelake.pipelines.conformance;
 
-import io.carelake.transforms.tables.DatasetPath;
-import io.carelake.transforms.tables.Lake;
-import io.carelake.transforms.tables.ParquetTables;
-import io.carelake.transforms.tables.TablePath;
+import io.carelake.transforms.tables.LakeTable;
+import io.carelake.transforms.tables.TableRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.avro.generic.GenericRecord;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.values.Row;
 
 /**
  * A lake's tables as sorted text lines, leaving out what differs between two correct runs of the same
@@ -22,17 +22,16 @@ public final class LakeDump {
   public static final Set<String> RUN_SPECIFIC = Set.of(
       "ingested_at", "recorded_at", "started_at", "ended_at", "raised_at", "committed_at");
 
-  private final TreeMap<String, List<GenericRecord>> rows = new TreeMap<>();
+  private final TreeMap<String, List<Row>> rows = new TreeMap<>();
   private final TreeMap<String, List<String>> tables = new TreeMap<>();
 
   private LakeDump() {}
 
-  public static LakeDump of(Lake lake, List<TablePath> tables, List<DatasetPath> datasets) {
+  /** Every current row of every table, by table name ({@code zone/name}). */
+  public static LakeDump of(List<LakeTable> tables) {
     LakeDump dump = new LakeDump();
-    tables.forEach(table -> dump.rows.put(table.toString().substring(lake.root().length()), ParquetTables.table(table)));
-    datasets.forEach(dataset -> dump.rows.put(dataset.toString().substring(lake.root().length()),
-        ParquetTables.dataset(dataset)));
-    dump.rows.forEach((name, records) -> dump.tables.put(name, lines(records, Set.of())));
+    tables.forEach(table -> dump.rows.put(table.toString(), TableRows.read(table)));
+    dump.rows.forEach((name, tableRows) -> dump.tables.put(name, lines(tableRows, Set.of())));
     return dump;
   }
 
@@ -45,11 +44,11 @@ public final class LakeDump {
   public LakeDump without(Map<String, Set<String>> columnsByTable) {
     LakeDump dump = new LakeDump();
     dump.rows.putAll(rows);
-    rows.forEach((name, records) -> dump.tables.put(name, lines(records, columnsByTable.getOrDefault(name, Set.of()))));
+    rows.forEach((name, tableRows) -> dump.tables.put(name, lines(tableRows, columnsByTable.getOrDefault(name, Set.of()))));
     return dump;
   }
 
-  /** Table name (relative to the lake root) to its sorted lines. */
+  /** Table name to its sorted lines. */
   public TreeMap<String, List<String>> tables() {
     return tables;
   }
@@ -60,12 +59,12 @@ public final class LakeDump {
    */
   public List<String> differencesFrom(LakeDump expected, int limit) {
     List<String> differences = new ArrayList<>();
-    java.util.Set<String> names = new java.util.TreeSet<>(tables.keySet());
+    Set<String> names = new TreeSet<>(tables.keySet());
     names.addAll(expected.tables.keySet());
     for (String name : names) {
       List<String> mine = tables.getOrDefault(name, List.of());
       List<String> theirs = expected.tables.getOrDefault(name, List.of());
-      java.util.stream.Stream.concat(
+      Stream.concat(
               theirs.stream().filter(line -> !mine.contains(line)).map(line -> name + " - " + line),
               mine.stream().filter(line -> !theirs.contains(line)).map(line -> name + " + " + line))
           .limit(limit)
@@ -77,32 +76,34 @@ public final class LakeDump {
     return differences;
   }
 
-  private static List<String> lines(List<GenericRecord> rows, Set<String> leftOut) {
+  private static List<String> lines(List<Row> rows, Set<String> leftOut) {
     List<String> lines = new ArrayList<>(rows.size());
-    for (GenericRecord row : rows) {
-      lines.add(row.getSchema().getFields().stream()
-          .filter(field -> !RUN_SPECIFIC.contains(field.name()) && !leftOut.contains(field.name()))
-          .map(field -> field.name() + "=" + render(row.get(field.pos())))
+    for (Row row : rows) {
+      lines.add(row.getSchema().getFieldNames().stream()
+          .filter(name -> !RUN_SPECIFIC.contains(name) && !leftOut.contains(name))
+          .map(name -> name + "=" + render(row.getValue(name)))
           .collect(Collectors.joining("|")));
     }
     lines.sort(null);
     return lines;
   }
 
-  /** Avro values with a stable text form: maps sorted by key, lists in order. */
+  /** Values with a stable text form: maps sorted by key, lists in order, nested rows by column. */
   private static String render(Object value) {
-    if (value instanceof java.util.Map<?, ?> map) {
+    if (value instanceof Map<?, ?> map) {
       return new TreeMap<>(map.entrySet().stream().collect(Collectors.toMap(
           e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue())))).toString();
     }
-    if (value instanceof GenericRecord record) {
-      return record.getSchema().getFields().stream()
-          .filter(field -> !RUN_SPECIFIC.contains(field.name()))
-          .map(field -> field.name() + ":" + render(record.get(field.pos())))
+    if (value instanceof Row row) {
+      return row.getSchema().getFieldNames().stream()
+          .filter(name -> !RUN_SPECIFIC.contains(name))
+          .map(name -> name + ":" + render(row.getValue(name)))
           .collect(Collectors.joining(",", "{", "}"));
     }
-    if (value instanceof List<?> list) {
-      return list.stream().map(LakeDump::render).collect(Collectors.joining(",", "[", "]"));
+    if (value instanceof Iterable<?> list) {
+      List<String> elements = new ArrayList<>();
+      list.forEach(element -> elements.add(render(element)));
+      return String.join(",", elements);
     }
     return String.valueOf(value);
   }

@@ -57,8 +57,8 @@ public final class MembersConformance {
 
   /** Every table and dataset the members pipeline writes. */
   public static LakeDump dump(Lake lake) {
-    return LakeDump.of(lake, List.of(lake.silver(MembersPipeline.NAME)), List.of(
-        lake.bronze(MembersPipeline.NAME), lake.quarantine(MembersPipeline.NAME),
-        lake.audit(MembersPipeline.AUDIT_DATASET), lake.alerts(MembersPipeline.ALERTS_DATASET)));
+    return LakeDump.of(List.of(lake.silver(MembersPipeline.NAME), lake.bronze(MembersPipeline.NAME),
+        lake.quarantine(MembersPipeline.NAME), lake.audit(MembersPipeline.AUDIT_DATASET),
+        lake.alerts(MembersPipeline.ALERTS_DATASET)));
   }
 }

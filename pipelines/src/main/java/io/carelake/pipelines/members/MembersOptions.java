@@ -1,5 +1,6 @@
 package io.carelake.pipelines.members;
 
+import io.carelake.pipelines.LakeOptions;
 import io.carelake.pipelines.WaitUnlessLaunchedFromTemplate;
 import io.carelake.pipelines.WatchOptions;
 import org.apache.beam.sdk.options.Default;
@@ -10,13 +11,7 @@ import org.apache.beam.sdk.options.Validation;
  * Options of the members pipeline. Secrets are never values here: runners display options. With
  * {@code --streaming=true} the landing zone is watched (see {@link WatchOptions}).
  */
-public interface MembersOptions extends WatchOptions {
-  @Description("Root of the lake: a local folder or any Beam filesystem path (gs://bucket/lake).")
-  @Validation.Required
-  String getLake();
-
-  void setLake(String value);
-
+public interface MembersOptions extends LakeOptions, WatchOptions {
   @Description("Folder of the client configurations, one <client_id>.yaml per client (any Beam filesystem).")
   @Validation.Required
   String getClientConfigDir();

@@ -31,13 +31,11 @@ import io.carelake.transforms.quality.WebhookReference;
 import io.carelake.transforms.standardize.ApplyPiiPolicy;
 import io.carelake.transforms.standardize.PiiPolicy;
 import io.carelake.transforms.standardize.TokenizationKey;
-import io.carelake.transforms.tables.AppendTableChanges;
-import io.carelake.transforms.tables.CommitTableVersion;
 import io.carelake.transforms.tables.Lake;
-import io.carelake.transforms.tables.ReadDataset;
+import io.carelake.transforms.tables.LakeTable;
+import io.carelake.transforms.tables.Partitioning;
 import io.carelake.transforms.tables.ReadTable;
-import io.carelake.transforms.tables.TableVersion;
-import io.carelake.transforms.tables.WriteDataset;
+import io.carelake.transforms.tables.WriteTable;
 import io.carelake.transforms.validate.FailableResult;
 import io.carelake.transforms.validate.Rules;
 import io.carelake.transforms.validate.ValidateRecords;
@@ -45,25 +43,29 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.transforms.Convert;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Instant;
@@ -91,7 +93,8 @@ public final class MembersPipeline {
     PipelineResult result = run(options);
     if (options.getWaitUntilFinish()) {
       result.waitUntilFinish();
-      System.out.println(MembersSummary.of(Lake.at(options.getLake()), options.getRunId()).render());
+      System.out.println(MembersSummary.of(Lake.at(options.getLake(), options.getCatalog()), options.getRunId())
+          .render());
     }
   }
 
@@ -115,7 +118,12 @@ public final class MembersPipeline {
     if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new ConfigException("--runId: use letters, digits, '.', '_' or '-' (it becomes part of paths)");
     }
-    Lake lake = Lake.at(options.getLake());
+    Lake lake;
+    try {
+      lake = Lake.at(options.getLake(), options.getCatalog());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--catalog: " + e.getMessage(), e);
+    }
     checkRunIdIsNew(lake, runId);
     Map<String, MemberClient> clients = ClientConfigs.load(options.getClientConfigDir(),
         LocalDate.ofInstant(java.time.Instant.ofEpochMilli(startedAt.getMillis()), ZoneOffset.UTC));
@@ -162,13 +170,8 @@ public final class MembersPipeline {
    * would skip every file the first attempt audited.
    */
   private static void checkRunIdIsNew(Lake lake, String runId) {
-    String pattern = lake.audit(AUDIT_DATASET) + "/run_id=" + runId + "/*";
-    try {
-      if (!FileSystems.match(pattern, EmptyMatchTreatment.ALLOW).metadata().isEmpty()) {
-        throw new ConfigException("--runId: run " + runId + " already wrote to this lake; use a new run id");
-      }
-    } catch (IOException e) {
-      throw new ConfigException("--lake: cannot list the audit table: " + e.getMessage(), e);
+    if (lake.audit(AUDIT_DATASET).hasCommitsOfRun(runId)) {
+      throw new ConfigException("--runId: run " + runId + " already wrote to this lake; use a new run id");
     }
   }
 
@@ -201,7 +204,7 @@ public final class MembersPipeline {
         ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(clients.keySet()));
     FailableResult<LandingFile, FileProblem> fingerprinted = classified.output().apply("FingerprintFiles", FingerprintFiles.create());
     PCollection<KV<String, String>> processedHashes = pipeline
-        .apply("ReadAudit", ReadDataset.from(config.lake().audit(AUDIT_DATASET), SchemaCoders.of(FileAudit.class).getSchema()))
+        .apply("ReadAudit", ReadTable.of(config.lake().audit(AUDIT_DATASET), SchemaCoders.of(FileAudit.class).getSchema()))
         .apply("KeepProcessedFiles", Filter.by((Row row) ->
             NAME.equals(row.getString("pipeline")) && FileAudit.PROCESSED.equals(row.getString("status"))))
         .apply("HashToRun", MapElements
@@ -216,7 +219,8 @@ public final class MembersPipeline {
     PCollection<SourceRecord> records = read.records().apply("LogRecordsRead", LogProgress.of(NAME + " records read"));
     records.apply("ToBronzeRecords", ToBronzeRecords.forRun(runId, config.runStartedAt()))
         .apply("BronzeToRows", Convert.toRows())
-        .apply("WriteBronze", WriteDataset.to(config.lake().bronze(NAME), runId));
+        .apply("WriteBronze", WriteTable.appendTo(config.lake().bronze(NAME), runId)
+            .partitionedBy(Partitioning.byDayOf(Members.INGESTED_AT)));
 
     FailableResult<SourceRecord, BadRecord> valid = records
         .apply("MapToCanonicalColumns", MapToCanonicalColumns.using(clients))
@@ -231,23 +235,29 @@ public final class MembersPipeline {
         .apply("StandardizeMembers", StandardizeMembers.using(clients, runId, config.runStartedAt()))
         .apply("ProtectPii", ApplyPiiPolicy.perValueOf(Members.CLIENT_ID, policiesByClient(clients), FALLBACK_POLICY, config.tokenKeyRef()));
 
-    // Silver: SCD type 1 on (client_id, member_id), ordered by the record sequence.
-    PCollection<Row> current = pipeline.apply("ReadSilverMembers", ReadTable.current(config.lake().silver(NAME), Members.SILVER));
+    // Silver: SCD type 1 on (client_id, member_id), ordered by the record sequence. A batch run reads only
+    // the partitions of the clients it has files of; a streaming run keeps every member in state.
+    LakeTable silver = config.lake().silver(NAME);
+    Optional<Long> silverRead = silver.currentSnapshotId();
+    ReadTable readSilver = ReadTable.of(silver, Members.SILVER).atSnapshot(silverRead);
+    if (config.watch() == null) {
+      readSilver = readSilver.onlyWhere(Members.CLIENT_ID, clientsOf(fresh.output()));
+    }
+    PCollection<Row> current = pipeline.apply("ReadSilverMembers", readSilver);
     MergeResult merged = MergeInput.of(current, incoming).apply("MergeIntoSilver",
         MergeScd1.on(Members.KEY).orderedBy(Members.RECORD_SEQUENCE)
             .ignoringForChange(Members.LINEAGE_COLUMNS).attributedTo(Members.SOURCE_FILE));
-    PCollection<Long> silverCommitted = config.watch() == null
-        ? TableVersion.of(merged.snapshot(), merged.changes())
-            .apply("CommitSilverMembers", CommitTableVersion.to(config.lake().silver(NAME), runId).withOperation("merge_scd1"))
-            .committed()
-        : merged.changes().apply("AppendSilverChanges", AppendTableChanges.to(config.lake().silver(NAME), runId, Members.KEY)
-            .orderedBy(Members.RECORD_SEQUENCE));
+    PCollection<Long> silverCommitted = merged.changes()
+        .apply("CommitSilverMembers", WriteTable.changesTo(silver, runId, Members.KEY)
+            .partitionedBy(Partitioning.byValueOf(Members.CLIENT_ID)).decidedOn(silverRead))
+        .committed();
 
     // Quarantine: one write of every failure of every stage.
     PCollection<BadRecord> failures = PCollectionList.of(read.failures()).and(valid.failures())
         .apply("FlattenFailures", Flatten.pCollections());
     failures.apply("QuarantineToRows", Convert.toRows())
-        .apply("WriteQuarantine", WriteDataset.to(config.lake().quarantine(NAME), runId));
+        .apply("WriteQuarantine", WriteTable.appendTo(config.lake().quarantine(NAME), runId)
+            .partitionedBy(Partitioning.byDayOf("recorded_at")));
 
     // Audit and alerts.
     PCollection<FileProblem> problems = PCollectionList.of(classified.failures()).and(fingerprinted.failures())
@@ -270,7 +280,8 @@ public final class MembersPipeline {
     // A processed audit row makes later runs skip the file: write it only once silver has committed.
     audit.apply("AfterSilverCommit", Wait.on(silverCommitted))
         .apply("AuditToRows", Convert.toRows())
-        .apply("WriteAudit", WriteDataset.to(config.lake().audit(AUDIT_DATASET), runId));
+        .apply("WriteAudit", WriteTable.appendTo(config.lake().audit(AUDIT_DATASET), runId)
+            .partitionedBy(Partitioning.byDayOf("started_at")));
 
     PCollection<QualityAlert> alerts = audit.apply("RaiseInvalidRatioAlerts", RaiseInvalidRatioAlerts.withDefaults()
         .withThresholdPerClient(clients.values().stream()
@@ -279,7 +290,16 @@ public final class MembersPipeline {
       alerts = alerts.apply("PostAlertsToWebhook", PostAlertsToWebhook.to(config.alertWebhook()));
     }
     alerts.apply("AlertsToRows", Convert.toRows())
-        .apply("WriteAlerts", WriteDataset.to(config.lake().alerts(ALERTS_DATASET), runId));
+        .apply("WriteAlerts", WriteTable.appendTo(config.lake().alerts(ALERTS_DATASET), runId)
+            .partitionedBy(Partitioning.byDayOf("raised_at")));
+  }
+
+  /** The clients a run has files of: the silver partitions its merge reads. */
+  private static PCollectionView<List<String>> clientsOf(PCollection<LandingFile> files) {
+    return files
+        .apply("ClientOfFile", MapElements.into(TypeDescriptors.strings()).via(LandingFile::getClientId))
+        .apply("DistinctClients", Distinct.create())
+        .apply("ClientsToRead", View.asList());
   }
 
   /** One line per file as its audit row is ready: name, status and counts, never content. */

@@ -1,20 +1,20 @@
 package io.carelake.pipelines.members;
 
 import io.carelake.transforms.tables.Lake;
-import io.carelake.transforms.tables.ParquetTables;
+import io.carelake.transforms.tables.TableRows;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.values.Row;
 
 /** What one run did, read back from the lake's own audit and alerts: files, rows, changes, alerts, paths. */
 public final class MembersSummary {
   private final Lake lake;
   private final String runId;
-  private final List<GenericRecord> audit;
-  private final List<GenericRecord> alerts;
+  private final List<Row> audit;
+  private final List<Row> alerts;
 
-  private MembersSummary(Lake lake, String runId, List<GenericRecord> audit, List<GenericRecord> alerts) {
+  private MembersSummary(Lake lake, String runId, List<Row> audit, List<Row> alerts) {
     this.lake = lake;
     this.runId = runId;
     this.audit = audit;
@@ -23,21 +23,21 @@ public final class MembersSummary {
 
   public static MembersSummary of(Lake lake, String runId) {
     return new MembersSummary(lake, runId,
-        ofRun(ParquetTables.dataset(lake.audit(MembersPipeline.AUDIT_DATASET)), runId),
-        ofRun(ParquetTables.dataset(lake.alerts(MembersPipeline.ALERTS_DATASET)), runId));
+        ofRun(TableRows.read(lake.audit(MembersPipeline.AUDIT_DATASET)), runId),
+        ofRun(TableRows.read(lake.alerts(MembersPipeline.ALERTS_DATASET)), runId));
   }
 
-  private static List<GenericRecord> ofRun(List<GenericRecord> rows, String runId) {
-    return rows.stream().filter(row -> runId.equals(String.valueOf(row.get("run_id")))).toList();
+  private static List<Row> ofRun(List<Row> rows, String runId) {
+    return rows.stream().filter(row -> runId.equals(row.getString("run_id"))).toList();
   }
 
   public long total(String column) {
-    return audit.stream().mapToLong(row -> ((Number) row.get(column)).longValue()).sum();
+    return audit.stream().mapToLong(row -> row.getInt64(column)).sum();
   }
 
   public Map<String, Long> filesByStatus() {
     Map<String, Long> byStatus = new TreeMap<>();
-    audit.forEach(row -> byStatus.merge(String.valueOf(row.get("status")), 1L, Long::sum));
+    audit.forEach(row -> byStatus.merge(row.getString("status"), 1L, Long::sum));
     return byStatus;
   }
 
@@ -55,10 +55,10 @@ public final class MembersSummary {
     out.append(String.format("  silver       %d inserted, %d updated, %d unchanged%n",
         total("inserted"), total("updated"), total("unchanged")));
     out.append(String.format("  alerts       %d%n", alertCount()));
-    for (GenericRecord row : audit) {
-      String status = String.valueOf(row.get("status"));
+    for (Row row : audit) {
+      String status = row.getString("status");
       if (status.equals("rejected") || status.equals("failed")) {
-        out.append(String.format("    %-34s %-17s %s%n", row.get("file"), row.get("status"), row.get("error")));
+        out.append(String.format("    %-34s %-17s %s%n", row.getString("file"), status, row.getString("error")));
       }
     }
     out.append("  tables\n");

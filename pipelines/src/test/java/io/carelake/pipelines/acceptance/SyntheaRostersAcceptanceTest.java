@@ -9,11 +9,11 @@ import static org.junit.Assume.assumeTrue;
 import io.carelake.pipelines.members.MembersOptions;
 import io.carelake.pipelines.members.MembersPipeline;
 import io.carelake.transforms.tables.Lake;
-import io.carelake.transforms.tables.ParquetTables;
+import io.carelake.transforms.tables.TableRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
@@ -68,23 +68,23 @@ public class SyntheaRostersAcceptanceTest {
     MembersPipeline.run(options).waitUntilFinish();
 
     Lake carelake = Lake.at(lake.toString());
-    List<GenericRecord> audit = ParquetTables.dataset(carelake.audit("files"));
+    List<Row> audit = TableRows.read(carelake.audit("files"));
     long usRows = Files.readAllLines(landing.resolve("synthea-ne_20250301.csv")).size() - 1;
-    GenericRecord us = audit.stream().filter(row -> row.get("file").toString().startsWith("synthea-ne")).findFirst().orElseThrow();
-    GenericRecord uk = audit.stream().filter(row -> row.get("file").toString().startsWith("synthea-uk")).findFirst().orElseThrow();
-    assertThat(us.get("rows_read"), equalTo(usRows));
-    assertThat(us.get("valid"), equalTo(usRows));
-    assertThat(us.get("inserted"), equalTo(usRows));
-    assertThat(uk.get("rows_read"), equalTo(60L));
-    assertThat(uk.get("valid"), equalTo(0L));
-    assertThat(uk.get("quarantined"), equalTo(uk.get("rows_read")));
+    Row us = audit.stream().filter(row -> row.getValue("file").toString().startsWith("synthea-ne")).findFirst().orElseThrow();
+    Row uk = audit.stream().filter(row -> row.getValue("file").toString().startsWith("synthea-uk")).findFirst().orElseThrow();
+    assertThat(us.getValue("rows_read"), equalTo(usRows));
+    assertThat(us.getValue("valid"), equalTo(usRows));
+    assertThat(us.getValue("inserted"), equalTo(usRows));
+    assertThat(uk.getValue("rows_read"), equalTo(60L));
+    assertThat(uk.getValue("valid"), equalTo(0L));
+    assertThat(uk.getValue("quarantined"), equalTo(uk.getValue("rows_read")));
 
-    List<GenericRecord> silver = ParquetTables.table(carelake.silver("members"));
-    assertThat(silver.stream().map(row -> String.valueOf(row.get("state"))).distinct().toList(), everyItem(equalTo("NE")));
-    List<String> ukRules = ParquetTables.dataset(carelake.quarantine("members")).stream()
-        .flatMap(row -> ((List<?>) row.get("violations")).stream())
-        .map(violation -> ((GenericRecord) violation).get("rule_id").toString()).distinct().toList();
+    List<Row> silver = TableRows.read(carelake.silver("members"));
+    assertThat(silver.stream().map(row -> String.valueOf((Object) row.getValue("state"))).distinct().toList(), everyItem(equalTo("NE")));
+    List<String> ukRules = TableRows.read(carelake.quarantine("members")).stream()
+        .flatMap(row -> ((List<?>) row.getValue("violations")).stream())
+        .map(violation -> ((Row) violation).getValue("rule_id").toString()).distinct().toList();
     assertThat(ukRules, hasItem("state.code"));
-    assertThat(ParquetTables.dataset(carelake.alerts("quality")).size(), equalTo(1));
+    assertThat(TableRows.read(carelake.alerts("quality")).size(), equalTo(1));
   }
 }

@@ -13,13 +13,13 @@ import static org.hamcrest.Matchers.startsWith;
 import io.carelake.pipelines.conformance.LakeDump;
 import io.carelake.schemas.FileAudit;
 import io.carelake.transforms.tables.Lake;
-import io.carelake.transforms.tables.ParquetTables;
+import io.carelake.transforms.tables.TableRows;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -53,7 +53,7 @@ public class MembersPipelineTest {
     MembersPipeline.build(pipeline, MembersPipeline.configFrom(options));
     pipeline.run().waitUntilFinish();
 
-    Map<String, GenericRecord> audit = auditOfRun("run-1");
+    Map<String, Row> audit = auditOfRun("run-1");
     assertThat(audit.keySet(), containsInAnyOrder("acme_20250301_1.csv", "acme_20250302.csv",
         "bluepeak_2025-03-01.csv", "bluepeak_20250301.csv", "roster-final.csv", "zenith_20250301.csv",
         "acme_20250303.csv.gz", "acme_20250304.csv"));
@@ -69,45 +69,44 @@ public class MembersPipelineTest {
     assertThat(error(audit, "zenith_20250301.csv"), startsWith("client.unknown"));
     assertThat(error(audit, "acme_20250303.csv.gz"), startsWith("read.gzip"));
     assertThat(error(audit, "bluepeak_20250301.csv"), startsWith("duplicate.content"));
-    assertThat(audit.get("acme_20250301_1.csv").get("content_sha256").toString().length(), is(64));
+    assertThat(audit.get("acme_20250301_1.csv").getValue("content_sha256").toString().length(), is(64));
 
-    List<GenericRecord> quarantine = ParquetTables.dataset(lake.quarantine("members"));
-    Map<Long, GenericRecord> acmeBad = quarantine.stream()
-        .filter(row -> row.get("source_file").toString().equals("acme_20250301_1.csv"))
-        .collect(Collectors.toMap(row -> (Long) row.get("line_number"), Function.identity()));
+    List<Row> quarantine = TableRows.read(lake.quarantine("members"));
+    Map<Long, Row> acmeBad = quarantine.stream()
+        .filter(row -> row.getValue("source_file").toString().equals("acme_20250301_1.csv"))
+        .collect(Collectors.toMap(row -> (Long) row.getValue("line_number"), Function.identity()));
     assertThat(acmeBad.keySet(), containsInAnyOrder(5L, 6L, 7L));
     assertThat(ruleIds(acmeBad.get(5L)), contains("dob.date_format", "phone.format", "state.code"));
     assertThat(ruleIds(acmeBad.get(6L)), contains("csv.column_count"));
     assertThat(ruleIds(acmeBad.get(7L)), contains("member_id.required"));
-    assertThat(acmeBad.get(5L).get("payload").toString(), startsWith("A-3,Maya,Nguyen,13/45/1990"));
-    List<GenericRecord> encoding = quarantine.stream()
-        .filter(row -> row.get("source_file").toString().equals("acme_20250304.csv")).toList();
+    assertThat(acmeBad.get(5L).getValue("payload").toString(), startsWith("A-3,Maya,Nguyen,13/45/1990"));
+    List<Row> encoding = quarantine.stream()
+        .filter(row -> row.getValue("source_file").toString().equals("acme_20250304.csv")).toList();
     assertThat(encoding, hasSize(1));
     assertThat(ruleIds(encoding.get(0)), contains("csv.encoding"));
 
-    List<GenericRecord> silver = ParquetTables.table(lake.silver("members"));
+    List<Row> silver = TableRows.read(lake.silver("members"));
     assertThat(silver, hasSize(5));
-    GenericRecord ava = silver.stream().filter(row -> row.get("dob") != null && row.get("dob").toString().equals("1980")
-        && row.get("client_id").toString().equals("acme") && row.get("plan_id").toString().equals("EPO-3003"))
+    Row ava = silver.stream().filter(row -> row.getValue("dob") != null && row.getValue("dob").toString().equals("1980")
+        && row.getValue("client_id").toString().equals("acme") && row.getValue("plan_id").toString().equals("EPO-3003"))
         .findFirst().orElseThrow();
-    assertThat(ava.get("member_id").toString(), startsWith("tok_"));
-    assertThat(ava.get("first_name").toString(), startsWith("tok_"));
-    assertThat(ava.get("address_line_1"), nullValue());
-    assertThat(ava.get("zip").toString(), equalTo("685"));
-    assertThat(ava.get("state").toString(), equalTo("NE"));
-    assertThat(ava.get("source_file").toString(), equalTo("acme_20250302.csv"));
-    GenericRecord theo = silver.stream().filter(row -> row.get("client_id").toString().equals("bluepeak")
-        && row.get("plan_id").toString().equals("EPO-3003")).findFirst().orElseThrow();
-    assertThat(theo.get("gender").toString(), equalTo("X"));
-    assertThat(theo.get("city"), nullValue());
-    assertThat("Parquet dates are days since the epoch",
-        theo.get("coverage_end"), equalTo((int) java.time.LocalDate.of(2024, 6, 30).toEpochDay()));
+    assertThat(ava.getValue("member_id").toString(), startsWith("tok_"));
+    assertThat(ava.getValue("first_name").toString(), startsWith("tok_"));
+    assertThat(ava.getValue("address_line_1"), nullValue());
+    assertThat(ava.getValue("zip").toString(), equalTo("685"));
+    assertThat(ava.getValue("state").toString(), equalTo("NE"));
+    assertThat(ava.getValue("source_file").toString(), equalTo("acme_20250302.csv"));
+    Row theo = silver.stream().filter(row -> row.getValue("client_id").toString().equals("bluepeak")
+        && row.getValue("plan_id").toString().equals("EPO-3003")).findFirst().orElseThrow();
+    assertThat(theo.getValue("gender").toString(), equalTo("X"));
+    assertThat(theo.getValue("city"), nullValue());
+    assertThat(theo.getValue("coverage_end"), equalTo(java.time.LocalDate.of(2024, 6, 30)));
 
-    List<GenericRecord> bronze = ParquetTables.dataset(lake.bronze("members"));
+    List<Row> bronze = TableRows.read(lake.bronze("members"));
     assertThat("every parsed record of every read file", bronze, hasSize(6 - 1 + 3 + 2));
 
-    List<GenericRecord> alerts = ParquetTables.dataset(lake.alerts("quality"));
-    assertThat(alerts.stream().map(row -> row.get("file").toString()).toList(),
+    List<Row> alerts = TableRows.read(lake.alerts("quality"));
+    assertThat(alerts.stream().map(row -> row.getValue("file").toString()).toList(),
         containsInAnyOrder("acme_20250301_1.csv", "acme_20250304.csv"));
   }
 
@@ -119,7 +118,7 @@ public class MembersPipelineTest {
 
     fixture.write("acme_20250302.csv", MemberLakeFixture.ACME_0302);
     runOnce("run-2");
-    Map<String, GenericRecord> second = auditOfRun("run-2");
+    Map<String, Row> second = auditOfRun("run-2");
     assertAudit(second.get("acme_20250301_1.csv"), FileAudit.SKIPPED_DUPLICATE, 0, 0, 0, 0, 0, 0);
     assertAudit(second.get("acme_20250302.csv"), FileAudit.PROCESSED, 3, 3, 0, 1, 1, 1);
 
@@ -130,12 +129,12 @@ public class MembersPipelineTest {
     assertThat(planOf("acme", "1980"), equalTo("EPO-3003"));
 
     runOnce("run-4", "--reprocess=true");
-    Map<String, GenericRecord> reprocessed = auditOfRun("run-4");
+    Map<String, Row> reprocessed = auditOfRun("run-4");
     assertAudit(reprocessed.get("acme_20250302.csv"), FileAudit.PROCESSED, 3, 3, 0, 0, 0, 3);
     assertThat(silverDump().tables(), equalTo(afterBackfill.tables()));
 
-    List<String> changeTypes = ParquetTables.changes(lake.silver("members")).stream()
-        .map(row -> row.get("_change_type").toString()).toList();
+    List<String> changeTypes = TableRows.changes(lake.silver("members")).stream()
+        .map(row -> row.getValue("_change_type").toString()).toList();
     assertThat("run 1: A-1 and A-2 inserted; run 2: A-1 updated, A-5 inserted; runs 3 and 4 change nothing",
         changeTypes, containsInAnyOrder("insert", "insert", "insert", "update"));
   }
@@ -163,39 +162,39 @@ public class MembersPipelineTest {
   }
 
   private LakeDump silverDump() {
-    return LakeDump.of(lake, List.of(lake.silver("members")), List.of());
+    return LakeDump.of(List.of(lake.silver("members")));
   }
 
   private String planOf(String client, String birthYear) {
-    return ParquetTables.table(lake.silver("members")).stream()
-        .filter(row -> row.get("client_id").toString().equals(client) && birthYear.equals(String.valueOf(row.get("dob"))))
-        .map(row -> row.get("plan_id").toString()).findFirst().orElseThrow();
+    return TableRows.read(lake.silver("members")).stream()
+        .filter(row -> row.getValue("client_id").toString().equals(client) && birthYear.equals(String.valueOf((Object) row.getValue("dob"))))
+        .map(row -> row.getValue("plan_id").toString()).findFirst().orElseThrow();
   }
 
-  private Map<String, GenericRecord> auditOfRun(String runId) {
-    return ParquetTables.dataset(lake.audit("files")).stream()
-        .filter(row -> row.get("run_id").toString().equals(runId))
-        .collect(Collectors.toMap(row -> row.get("file").toString(), Function.identity()));
+  private Map<String, Row> auditOfRun(String runId) {
+    return TableRows.read(lake.audit("files")).stream()
+        .filter(row -> row.getValue("run_id").toString().equals(runId))
+        .collect(Collectors.toMap(row -> row.getValue("file").toString(), Function.identity()));
   }
 
-  private static String error(Map<String, GenericRecord> audit, String file) {
-    return String.valueOf(audit.get(file).get("error"));
+  private static String error(Map<String, Row> audit, String file) {
+    return String.valueOf((Object) audit.get(file).getValue("error"));
   }
 
-  private static List<String> ruleIds(GenericRecord badRecord) {
-    return ((List<?>) badRecord.get("violations")).stream()
-        .map(v -> ((GenericRecord) v).get("rule_id").toString()).toList();
+  private static List<String> ruleIds(Row badRecord) {
+    return ((List<?>) badRecord.getValue("violations")).stream()
+        .map(v -> ((Row) v).getValue("rule_id").toString()).toList();
   }
 
-  private static void assertAudit(GenericRecord row, String status, long read, long valid, long quarantined,
+  private static void assertAudit(Row row, String status, long read, long valid, long quarantined,
       long inserted, long updated, long unchanged) {
-    String file = row.get("file").toString();
-    assertThat(file + " status", row.get("status").toString(), equalTo(status));
-    assertThat(file + " rows_read", row.get("rows_read"), equalTo(read));
-    assertThat(file + " valid", row.get("valid"), equalTo(valid));
-    assertThat(file + " quarantined", row.get("quarantined"), equalTo(quarantined));
-    assertThat(file + " inserted", row.get("inserted"), equalTo(inserted));
-    assertThat(file + " updated", row.get("updated"), equalTo(updated));
-    assertThat(file + " unchanged", row.get("unchanged"), equalTo(unchanged));
+    String file = row.getValue("file").toString();
+    assertThat(file + " status", row.getValue("status").toString(), equalTo(status));
+    assertThat(file + " rows_read", row.getValue("rows_read"), equalTo(read));
+    assertThat(file + " valid", row.getValue("valid"), equalTo(valid));
+    assertThat(file + " quarantined", row.getValue("quarantined"), equalTo(quarantined));
+    assertThat(file + " inserted", row.getValue("inserted"), equalTo(inserted));
+    assertThat(file + " updated", row.getValue("updated"), equalTo(updated));
+    assertThat(file + " unchanged", row.getValue("unchanged"), equalTo(unchanged));
   }
 }

@@ -106,6 +106,22 @@ public final class Lake implements Serializable {
     return table(ALERTS, name);
   }
 
+  /** Every table of the lake's zones that exists in its catalog, zone by zone. */
+  public List<LakeTable> tables() {
+    org.apache.iceberg.catalog.Catalog loaded = catalog.load();
+    List<LakeTable> tables = new java.util.ArrayList<>();
+    for (String zone : TABLE_ZONES) {
+      org.apache.iceberg.catalog.Namespace namespace = org.apache.iceberg.catalog.Namespace.of(zone);
+      if (loaded instanceof org.apache.iceberg.catalog.SupportsNamespaces namespaces
+          && !namespaces.namespaceExists(namespace)) {
+        continue;
+      }
+      loaded.listTables(namespace).stream().map(id -> table(zone, id.name())).sorted(
+          java.util.Comparator.comparing(LakeTable::toString)).forEach(tables::add);
+    }
+    return tables;
+  }
+
   /** Describes the catalog without its properties' values, which may be secret. */
   public String describeCatalog() {
     return catalog.toString();

@@ -6,7 +6,6 @@ import com.google.auto.value.AutoValue;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
@@ -87,7 +86,7 @@ public abstract class ReadTable extends PTransform<PBegin, PCollection<Row>> {
     return begin
         .apply("Snapshot", Create.of(snapshot).withCoder(VarLongCoder.of()))
         .apply("PlanFiles", planning)
-        .setCoder(SerializableCoder.of(FileScanTask.class))
+        .setCoder(JavaSerializedCoder.of(FileScanTask.class))
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
         .apply("ReadFiles", ParDo.of(new ReadScanTaskFn(shipped, schema())))
         .setRowSchema(schema());

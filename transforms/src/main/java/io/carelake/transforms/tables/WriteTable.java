@@ -3,10 +3,12 @@ package io.carelake.transforms.tables;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
+import io.carelake.transforms.windowing.IntoGlobalWindowAtWindowEnd;
 import java.util.List;
 import java.util.Optional;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.IterableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
@@ -122,15 +124,26 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
     PCollection<KV<String, Iterable<WrittenFiles>>> written = windowed
         .apply("WriteDataFiles", ParDo.of(new WriteTableFilesFn(SerializableTable.copyOf(created), schema,
             keyColumns(), merged ? ChangeFeed.CHANGE_TYPE : null, merged ? ChangeFeed.UPDATE : null)))
-        .setCoder(SerializableCoder.of(WrittenFiles.class))
+        .setCoder(JavaSerializedCoder.of(WrittenFiles.class))
         .apply("KeyByTable", WithKeys.of(table().toString()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(WrittenFiles.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), JavaSerializedCoder.of(WrittenFiles.class)))
         .apply("FilesOfCommit", GroupByKey.create());
     TableCommitter committer = new TableCommitter(table(), runId(), merged);
-    PCollection<Long> committed = written.apply("Commit", streaming
-        ? ParDo.of(new CommitWindowsFn(committer, runId(), since))
-        : ParDo.of(new CommitFilesFn(committer, runId(), since)));
-    return TableCommit.of(committed.setCoder(VarLongCoder.of()));
+    if (!streaming) {
+      return TableCommit.of(written.apply("Commit", ParDo.of(new CommitFilesFn(committer, runId(), since)))
+          .setCoder(VarLongCoder.of()));
+    }
+    // Window by window, in the global window where the committer keeps its last snapshot; the snapshots go
+    // back to their windows, for steps that wait on a window's commit.
+    Coder<Iterable<WrittenFiles>> files = IterableCoder.of(JavaSerializedCoder.of(WrittenFiles.class));
+    PCollection<Long> committed = written
+        .apply("NameCommits", ParDo.of(new CommitWindowsFn.NameCommitFn(runId())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), files)))
+        .apply("AcrossWindows", IntoGlobalWindowAtWindowEnd.create())
+        .apply("Commit", ParDo.of(new CommitWindowsFn(committer, since)))
+        .setCoder(VarLongCoder.of())
+        .apply("BackToWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(windowed));
+    return TableCommit.of(committed);
   }
 
   private static @Nullable Long currentSnapshotId(Table table) {

@@ -3,23 +3,25 @@ package io.carelake.runners.direct;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
-import io.carelake.pipelines.Compact;
 import io.carelake.pipelines.conformance.LakeDump;
 import io.carelake.pipelines.conformance.MembersConformance;
 import io.carelake.pipelines.conformance.MembersStreamingConformance;
 import io.carelake.transforms.tables.Lake;
-import io.carelake.transforms.tables.ParquetTables;
-import io.carelake.transforms.tables.TableLog;
+import io.carelake.transforms.tables.LakeTable;
+import io.carelake.transforms.tables.TableMaintenance;
+import io.carelake.transforms.tables.TableRows;
+import io.carelake.transforms.tables.TableSnapshot;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.Row;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -54,32 +56,32 @@ public class MembersOnDirectTest {
     System.out.printf("conformance members batch: direct %.1f s%n", (System.nanoTime() - started) / 1e9);
   }
 
-  private static long count(GenericRecord row, String column) {
-    return (Long) row.get(column);
+  private static long count(Row row, String column) {
+    return row.getInt64(column);
   }
 
   @Test
   public void everyRowReadIsCountedOnceAndSilverHoldsEveryInsertedMember() {
     Lake lake = Lake.at(batchLake.toString());
-    List<GenericRecord> audit = ParquetTables.dataset(lake.audit("files"));
+    List<Row> audit = TableRows.read(lake.audit("files"));
     long inserted = 0;
-    for (GenericRecord file : audit) {
-      if (file.get("status").toString().equals("processed")) {
-        String name = file.get("file").toString();
+    for (Row file : audit) {
+      if (file.getString("status").equals("processed")) {
+        String name = file.getString("file");
         assertThat(name, count(file, "rows_read"), equalTo(count(file, "valid") + count(file, "quarantined")));
         assertThat(name, count(file, "valid"),
             equalTo(count(file, "inserted") + count(file, "updated") + count(file, "unchanged")));
         inserted += count(file, "inserted");
       }
     }
-    assertThat((long) ParquetTables.table(lake.silver("members")).size(), equalTo(inserted));
+    assertThat((long) TableRows.read(lake.silver("members")).size(), equalTo(inserted));
     long quarantined = audit.stream().mapToLong(file -> count(file, "quarantined")).sum();
     assertThat(quarantined, greaterThan(0L));
-    assertThat((long) ParquetTables.dataset(lake.quarantine("members")).size(), equalTo(quarantined));
+    assertThat((long) TableRows.read(lake.quarantine("members")).size(), equalTo(quarantined));
     long read = audit.stream().mapToLong(file -> count(file, "rows_read")).sum();
-    long unparsed = ParquetTables.dataset(lake.quarantine("members")).stream()
-        .filter(bad -> bad.get("stage").toString().equals("parse")).count();
-    assertThat((long) ParquetTables.dataset(lake.bronze("members")).size(), equalTo(read - unparsed));
+    long unparsed = TableRows.read(lake.quarantine("members")).stream()
+        .filter(bad -> bad.getString("stage").equals("parse")).count();
+    assertThat((long) TableRows.read(lake.bronze("members")).size(), equalTo(read - unparsed));
   }
 
   @Test
@@ -93,11 +95,20 @@ public class MembersOnDirectTest {
     Map<String, Set<String>> mayDiffer = MembersStreamingConformance.COMPARABLE_WITH_BATCH;
     assertThat(streaming.dump().without(mayDiffer).differencesFrom(batch.without(mayDiffer), 20), empty());
 
-    // Compacting the appended log into a snapshot changes no row.
+    // Every window was one commit of silver, named by the run and the window.
     Lake lake = Lake.at(root.toString());
-    Optional<Long> compacted = Compact.compact(lake, "silver/members", PipelineOptionsFactory.fromArgs(DIRECT).create());
-    assertThat(compacted.isPresent(), is(true));
-    assertThat(TableLog.of(lake.silver("members")).read(compacted.get()).hasSnapshot(), is(true));
+    LakeTable silver = lake.silver("members");
+    List<TableSnapshot> windows = silver.history();
+    assertThat(windows.size(), greaterThan(2));
+    assertThat(windows.stream().map(TableSnapshot::commitId).toList(), everyItem(startsWith("conformance-day-")));
+    assertThat(windows.stream().filter(window -> window.commitId().contains("@")).toList(), hasSize(windows.size()));
+
+    // Maintenance folds the windows' small files and deletes into few files and changes no row.
+    for (LakeTable table : lake.tables()) {
+      TableMaintenance.compact(table);
+      TableMaintenance.expireSnapshots(table, Duration.ZERO, 1);
+    }
+    assertThat(silver.history(), hasSize(1));
     assertThat(MembersConformance.dump(lake).tables(), equalTo(streaming.dump().tables()));
   }
 }

@@ -1,0 +1,80 @@
+package io.carelake.transforms.tables;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import io.carelake.schemas.Members;
+import java.util.List;
+import java.util.Optional;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.Table;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+/** Streaming writes commit once per window, and a window's commit retried is recognised. */
+@RunWith(JUnit4.class)
+public class StreamingWriteTableTest {
+  private static final Instant START = new Instant(0);
+
+  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  @Test
+  public void eachWindowIsOneSnapshotNamedByTheRunAndTheWindowEnd() {
+    LakeTable table = Lake.at(tmp.getRoot().getPath()).bronze("members");
+    Row m1 = TableFixtures.member("M1", "Ada", 1);
+    Row m2 = TableFixtures.member("M2", "Bo", 2);
+    Row m3 = TableFixtures.member("M3", "Cy", 3);
+    TestStream<Row> rows = TestStream.create(RowCoder.of(Members.SILVER))
+        .addElements(TimestampedValue.of(m1, START.plus(Duration.standardSeconds(1))),
+            TimestampedValue.of(m2, START.plus(Duration.standardSeconds(2))))
+        .advanceWatermarkTo(START.plus(Duration.standardSeconds(15)))
+        .addElements(TimestampedValue.of(m3, START.plus(Duration.standardSeconds(12))))
+        .advanceWatermarkToInfinity();
+
+    p.apply(rows).setRowSchema(Members.SILVER)
+        .apply(Window.into(FixedWindows.of(Duration.standardSeconds(10))))
+        .apply(WriteTable.appendTo(table, "stream-1"));
+    p.run().waitUntilFinish();
+
+    List<TableSnapshot> windows = table.history();
+    assertThat(windows.stream().map(TableSnapshot::commitId).toList(),
+        contains("stream-1@" + START.plus(Duration.standardSeconds(10)), "stream-1@" + START.plus(Duration.standardSeconds(20))));
+    assertThat(windows.get(0).addedRows(), is(2L));
+    assertThat(TableRows.read(table, Members.SILVER), containsInAnyOrder(m1, m2, m3));
+  }
+
+  @Test
+  public void aCommitRetriedAfterItLandedCommitsNothingAgain() {
+    LakeTable lakeTable = Lake.at(tmp.getRoot().getPath()).bronze("members");
+    Table table = lakeTable.createOrEvolve(Members.SILVER, Partitioning.none(), List.of());
+    DataFile file = DataFiles.builder(table.spec()).withPath(table.location() + "/data/window-1.parquet")
+        .withFormat(FileFormat.PARQUET).withFileSizeInBytes(10).withRecordCount(3).build();
+    List<WrittenFiles> written = List.of(new WrittenFiles(List.of(file), List.of()));
+    TableCommitter committer = new TableCommitter(lakeTable, "stream-2", false);
+
+    Optional<Long> first = committer.commit("stream-2@window-1", written, null, true);
+    Optional<Long> retried = committer.commit("stream-2@window-1", written, null, true);
+
+    assertThat(retried, is(first));
+    assertThat(lakeTable.history(), hasSize(1));
+    assertThat(lakeTable.history().get(0).totalRows(), is(3L));
+  }
+}

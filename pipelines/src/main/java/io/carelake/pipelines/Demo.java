@@ -33,7 +33,10 @@ final class Demo {
       MembersPipeline.main(pipelineArgs.toArray(String[]::new));
     }
     System.out.println("Look at a table:  java -jar " + CareLake.jarPath() + " show --lake=" + lake + " --table=silver/members");
-    System.out.println("Other tables:     bronze/members, quarantine/members, audit/files, alerts/quality");
+    System.out.println("Its versions:     java -jar " + CareLake.jarPath() + " show --lake=" + lake
+        + " --table=silver/members --history=true");
+    System.out.println("Other tables:     bronze/members, quarantine/members, audit/landing_files, alerts/quality"
+        + " (Iceberg tables: the README shows how to query them with Spark SQL)");
   }
 
   /** A fresh demo lake with the samples in its landing zone; only a folder the demo made is wiped. */

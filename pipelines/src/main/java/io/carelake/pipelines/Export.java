@@ -5,10 +5,10 @@ import io.carelake.transforms.tables.LakeTable;
 import io.carelake.transforms.tables.ReadTable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericData;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
@@ -16,8 +16,8 @@ import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.transforms.Contextful;
+import org.apache.beam.sdk.values.Row;
 
 /**
  * Writes a table, or an earlier version of it, as plain Parquet files, for tools that read files rather
@@ -51,11 +51,12 @@ public final class Export {
     org.apache.avro.Schema avroSchema = AvroUtils.toAvroSchema(schema);
     Pipeline pipeline = Pipeline.create(options);
     pipeline.apply("ReadTable", ReadTable.of(table, schema).atSnapshot(snapshot))
-        .apply("ToAvro", MapElements.into(TypeDescriptor.of(GenericRecord.class))
-            .via(AvroUtils.getRowToGenericRecordFunction(avroSchema)))
-        .setCoder(AvroCoder.of(GenericRecord.class, avroSchema))
-        .apply("WriteParquet", FileIO.<GenericRecord>write()
-            .via(ParquetIO.sink(avroSchema))
+        .apply("WriteParquet", FileIO.<Row>write()
+            // Rows become Avro records as they are written: dates and times as Avro's numbers, lists in the
+            // three-level layout every engine reads.
+            .via(Contextful.fn(AvroUtils.getRowToGenericRecordFunction(avroSchema)),
+                ParquetIO.sink(avroSchema).withAvroDataModel(GenericData.get())
+                    .withConfiguration(Map.of("parquet.avro.write-old-list-structure", "false")))
             .to(directory)
             .withPrefix(table.zone() + "-" + table.name())
             .withSuffix(".parquet"));

@@ -80,7 +80,8 @@ public abstract class LandingWatch implements Serializable {
 
   /**
    * Starts a pipeline that watches its landing zone. A runner that cannot run, in a streaming pipeline,
-   * the splittable DoFns that read files (the classic Spark runner) fails deep inside its translator;
+   * the splittable DoFns that read files or the timers of the window-by-window steps (the classic Spark
+   * runner: which one its translator meets first depends on the graph) fails deep inside its translator;
    * this says what is wrong and what to do instead.
    *
    * @throws UnsupportedOperationException when the runner cannot watch files
@@ -90,10 +91,12 @@ public abstract class LandingWatch implements Serializable {
       return pipeline.run();
     } catch (RuntimeException e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (String.valueOf(cause.getMessage()).contains("splittable DoFn")) {
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("splittable DoFn") || message.contains("cannot yet be used with timers")) {
           throw new UnsupportedOperationException("--streaming: runner "
               + pipeline.getOptions().getRunner().getSimpleName() + " cannot watch a landing zone (it cannot run"
-              + " the splittable DoFns that read files in a streaming pipeline; the classic Spark runner is one such)."
+              + " the splittable DoFns that read files, or the timers that decide window by window, in a streaming"
+              + " pipeline; the classic Spark runner is one such)."
               + " Watch with the Flink, Direct or Dataflow runner, or run in batch (--streaming=false).", e);
         }
       }

@@ -80,7 +80,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MembersPipeline {
   public static final String NAME = "members";
-  public static final String AUDIT_DATASET = "files";
+  public static final String AUDIT_DATASET = "landing_files";
   public static final String ALERTS_DATASET = "quality";
   /** For a row whose client has no policy of its own; validation lets no such row through. */
   private static final PiiPolicy FALLBACK_POLICY = PiiPolicy.deidentified();

@@ -68,7 +68,7 @@ public class SyntheaRostersAcceptanceTest {
     MembersPipeline.run(options).waitUntilFinish();
 
     Lake carelake = Lake.at(lake.toString());
-    List<Row> audit = TableRows.read(carelake.audit("files"));
+    List<Row> audit = TableRows.read(carelake.audit("landing_files"));
     long usRows = Files.readAllLines(landing.resolve("synthea-ne_20250301.csv")).size() - 1;
     Row us = audit.stream().filter(row -> row.getValue("file").toString().startsWith("synthea-ne")).findFirst().orElseThrow();
     Row uk = audit.stream().filter(row -> row.getValue("file").toString().startsWith("synthea-uk")).findFirst().orElseThrow();

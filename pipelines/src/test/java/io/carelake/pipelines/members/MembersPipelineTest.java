@@ -140,6 +140,24 @@ public class MembersPipelineTest {
   }
 
   @Test
+  public void aLakeOnAJdbcCatalogRunsTheSameAndRefusesAReusedRunId() throws Exception {
+    String catalog = "--catalog=type=jdbc,uri=jdbc:sqlite:" + temp.getRoot().toPath().resolve("catalog.db");
+    lake = Lake.at(fixture.lake.toString(), catalog.substring("--catalog=".length()));
+    fixture.write("acme_20250301_1.csv", MemberLakeFixture.ACME_0301_1);
+    runOnce("run-1", catalog);
+    fixture.write("acme_20250302.csv", MemberLakeFixture.ACME_0302);
+    runOnce("run-2", catalog);
+
+    assertAudit(auditOfRun("run-2").get("acme_20250302.csv"), FileAudit.PROCESSED, 3, 3, 0, 1, 1, 1);
+    assertThat(TableRows.read(lake.silver("members")), hasSize(3));
+    assertThat(lake.tables().stream().map(Object::toString).toList(), containsInAnyOrder(
+        "bronze/members", "silver/members", "quarantine/members", "audit/landing_files", "alerts/quality"));
+    ConfigException reused = org.junit.Assert.assertThrows(ConfigException.class,
+        () -> MembersPipeline.configFrom(options("--runId=run-2", catalog)));
+    assertThat(reused.getMessage(), startsWith("--runId: run run-2 already wrote to this lake"));
+  }
+
+  @Test
   public void aBadClientConfigurationStopsTheRunNamingFileAndField() throws Exception {
     Files.writeString(fixture.configDir.resolve("broken.yaml"),
         "client_id: broken\nrules:\n  - {column: plan_id, regex: \"[unclosed\"}\n");
@@ -172,7 +190,7 @@ public class MembersPipelineTest {
   }
 
   private Map<String, Row> auditOfRun(String runId) {
-    return TableRows.read(lake.audit("files")).stream()
+    return TableRows.read(lake.audit("landing_files")).stream()
         .filter(row -> row.getValue("run_id").toString().equals(runId))
         .collect(Collectors.toMap(row -> row.getValue("file").toString(), Function.identity()));
   }

@@ -4,6 +4,7 @@ import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Pr
 
 import java.io.Serializable;
 import java.util.List;
+import org.apache.iceberg.MetadataTableType;
 
 /**
  * A lake: a root path on any Beam filesystem (a local folder, {@code gs://bucket/lake}) holding the
@@ -69,10 +70,16 @@ public final class Lake implements Serializable {
     return zone(LANDING);
   }
 
-  /** A table of a zone other than landing; it need not exist yet. */
+  /**
+   * A table of a zone other than landing; it need not exist yet. Its name must not be one of Iceberg's
+   * metadata tables ({@code files}, {@code snapshots}, ...), which engines would read instead.
+   */
   public LakeTable table(String zone, String name) {
     checkArgument(TABLE_ZONES.contains(zone), "tables live in %s, not in %s", TABLE_ZONES, zone);
-    return LakeTable.of(this, zone, LakePaths.checkSegment(name, "table name"));
+    LakePaths.checkSegment(name, "table name");
+    checkArgument(MetadataTableType.from(name) == null,
+        "table name %s is the name of an Iceberg metadata table, which engines would read instead", name);
+    return LakeTable.of(this, zone, name);
   }
 
   /** A table named {@code zone/name} or {@code zone.name}, as users write them. */

@@ -17,18 +17,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Plans the file scan tasks of one snapshot of a table, each a Parquet file or a split of a large one. */
 final class PlanScanFn extends DoFn<Long, FileScanTask> {
-  private final Table table;
+  private final PinnedTable pinned;
   private final @Nullable String filterColumn;
   private final @Nullable PCollectionView<List<String>> filterValues;
 
-  PlanScanFn(Table table, @Nullable String filterColumn, @Nullable PCollectionView<List<String>> filterValues) {
-    this.table = table;
+  PlanScanFn(PinnedTable pinned, @Nullable String filterColumn, @Nullable PCollectionView<List<String>> filterValues) {
+    this.pinned = pinned;
     this.filterColumn = filterColumn;
     this.filterValues = filterValues;
   }
 
   @ProcessElement
   public void process(@Element Long snapshot, ProcessContext context) {
+    Table table = pinned.get();
     TableScan scan = table.newScan().useSnapshot(snapshot);
     if (filterValues != null) {
       List<String> values = context.sideInput(filterValues);

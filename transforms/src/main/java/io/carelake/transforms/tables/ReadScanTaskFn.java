@@ -12,16 +12,17 @@ import org.apache.iceberg.io.CloseableIterable;
 
 /** Reads the rows of one file scan task, with the task's deletes applied, as Beam rows. */
 final class ReadScanTaskFn extends DoFn<FileScanTask, Row> {
-  private final Table table;
+  private final PinnedTable pinned;
   private final Schema schema;
 
-  ReadScanTaskFn(Table table, Schema schema) {
-    this.table = table;
+  ReadScanTaskFn(PinnedTable pinned, Schema schema) {
+    this.pinned = pinned;
     this.schema = schema;
   }
 
   @ProcessElement
   public void process(@Element FileScanTask task, OutputReceiver<Row> out) {
+    Table table = pinned.get();
     TaskReader reader = TaskReader.of(table, TaskReader.projection(table.schema(), schema), task);
     IcebergRows toRow = IcebergRows.of(reader.schema().asStruct(), schema);
     try (CloseableIterable<Record> records = reader.records()) {

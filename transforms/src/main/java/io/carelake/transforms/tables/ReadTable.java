@@ -17,7 +17,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.SerializableTable;
 import org.apache.iceberg.Table;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -77,7 +76,7 @@ public abstract class ReadTable extends PTransform<PBegin, PCollection<Row>> {
       return begin.apply("EmptyTable", Create.empty(RowCoder.of(schema())));
     }
     checkArgument(table.get().snapshot(snapshot) != null, "table %s has no snapshot %s", table(), snapshot);
-    Table shipped = SerializableTable.copyOf(table.get());
+    PinnedTable shipped = PinnedTable.of(table(), table.get());
     PlanScanFn plan = new PlanScanFn(shipped, filterColumn(), filterValues());
     ParDo.SingleOutput<Long, FileScanTask> planning = ParDo.of(plan);
     if (filterValues() != null) {

@@ -86,18 +86,32 @@ public final class TableRows {
     SnapshotUtil.ancestorsOf(loaded.currentSnapshot().snapshotId(), loaded::snapshot).forEach(versions::add);
     List<Row> rows = new ArrayList<>();
     for (int i = versions.size() - 1; i >= 0; i--) {
-      Snapshot version = versions.get(i);
-      if (DataOperations.REPLACE.equals(version.operation())) {
-        continue;
-      }
-      List<DataFile> added = new ArrayList<>();
-      version.addedDataFiles(loaded.io()).forEach(added::add);
-      added.sort(Comparator.comparing(file -> file.path().toString()));
-      for (DataFile file : added) {
-        collect(TaskReader.asAdded(loaded, loaded.schema(), file), schema, rows);
+      if (!DataOperations.REPLACE.equals(versions.get(i).operation())) {
+        collectAdded(loaded, versions.get(i), schema, rows);
       }
     }
     return rows;
+  }
+
+  /** The change rows one version added: its change feed. */
+  public static List<Row> changesOf(LakeTable table, long snapshotId) {
+    Table loaded = table.load();
+    Snapshot version = loaded.snapshot(snapshotId);
+    if (version == null) {
+      throw new IllegalArgumentException("table " + table + " has no snapshot " + snapshotId);
+    }
+    List<Row> rows = new ArrayList<>();
+    collectAdded(loaded, version, TableSchemas.toBeam(loaded.schema().asStruct()), rows);
+    return rows;
+  }
+
+  private static void collectAdded(Table table, Snapshot version, Schema schema, List<Row> rows) {
+    List<DataFile> added = new ArrayList<>();
+    version.addedDataFiles(table.io()).forEach(added::add);
+    added.sort(Comparator.comparing(file -> file.path().toString()));
+    for (DataFile file : added) {
+      collect(TaskReader.asAdded(table, table.schema(), file), schema, rows);
+    }
   }
 
   private static void collect(TaskReader reader, Schema schema, List<Row> rows) {

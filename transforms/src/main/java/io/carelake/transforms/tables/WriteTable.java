@@ -23,7 +23,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollection.IsBounded;
 import org.apache.beam.sdk.values.Row;
-import org.apache.iceberg.SerializableTable;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -122,7 +121,7 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
       windowed = rows.apply("WindowRows", Window.into(FixedWindows.of(windowSize())));
     }
     PCollection<KV<String, Iterable<WrittenFiles>>> written = windowed
-        .apply("WriteDataFiles", ParDo.of(new WriteTableFilesFn(SerializableTable.copyOf(created), schema,
+        .apply("WriteDataFiles", ParDo.of(new WriteTableFilesFn(PinnedTable.of(table(), created), schema,
             keyColumns(), merged ? ChangeFeed.CHANGE_TYPE : null, merged ? ChangeFeed.UPDATE : null)))
         .setCoder(JavaSerializedCoder.of(WrittenFiles.class))
         .apply("KeyByTable", WithKeys.of(table().toString()))

@@ -34,26 +34,32 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * to an equality-delete file, which hides the key's earlier row once committed.
  */
 final class WriteTableFilesFn extends DoFn<Row, WrittenFiles> {
-  private final Table table;
+  private final PinnedTable pinned;
   private final Schema rowSchema;
   private final List<String> keyColumns;
   private final @Nullable String updateColumn;
   private final @Nullable String updateValue;
 
+  private transient Table table;
   private transient Map<BoundedWindow, OpenFiles> open;
 
   /**
-   * @param table the table, as it was when the pipeline was built (a serialisable copy)
+   * @param pinned the table, as it was when the pipeline was built
    * @param keyColumns the key whose earlier rows updates replace; empty for an append-only table
    * @param updateColumn the column that marks a row as an update of its key, with {@code updateValue}
    */
-  WriteTableFilesFn(Table table, Schema rowSchema, List<String> keyColumns, @Nullable String updateColumn,
+  WriteTableFilesFn(PinnedTable pinned, Schema rowSchema, List<String> keyColumns, @Nullable String updateColumn,
       @Nullable String updateValue) {
-    this.table = table;
+    this.pinned = pinned;
     this.rowSchema = rowSchema;
     this.keyColumns = keyColumns;
     this.updateColumn = updateColumn;
     this.updateValue = updateValue;
+  }
+
+  @Setup
+  public void setup() {
+    table = pinned.get();
   }
 
   @StartBundle

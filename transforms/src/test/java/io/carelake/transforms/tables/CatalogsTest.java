@@ -39,11 +39,11 @@ public class CatalogsTest {
     List<Row> rows = TableFixtures.members();
 
     append(members, "run-1", Partitioning.byValueOf(Members.CLIENT_ID), rows, Members.SILVER);
-    append(lake.audit("files"), "run-1", Partitioning.none(), TableFixtures.claims(), TableFixtures.CLAIM);
+    append(lake.audit("landing_files"), "run-1", Partitioning.none(), TableFixtures.claims(), TableFixtures.CLAIM);
 
     assertThat(TableRows.read(members, Members.SILVER), containsInAnyOrder(rows.toArray()));
     assertThat(members.history(), hasSize(1));
-    assertThat(lake.tables(), containsInAnyOrder(lake.audit("files"), members));
+    assertThat(lake.tables(), containsInAnyOrder(lake.audit("landing_files"), members));
     assertThat(members.location(), is(root + "/silver/members"));
     assertThat(Files.exists(database), is(true));
 
@@ -56,7 +56,7 @@ public class CatalogsTest {
         assertThat(Files.exists(Path.of(tables.getString(3).replaceFirst("^file:", ""))), is(true));
       }
     }
-    assertThat(registered, containsInAnyOrder("audit.files", "silver.members"));
+    assertThat(registered, containsInAnyOrder("audit.landing_files", "silver.members"));
     assertThat(lake.describeCatalog(), is("jdbc jdbc:sqlite:" + database));
   }
 }

@@ -29,7 +29,7 @@ public class LakeTest {
     assertThat(gcs.zone(Lake.QUARANTINE), is("gs://acme-lake/prod/quarantine"));
     assertThat(gcs.silver("members").toString(), is("silver/members"));
     assertThat(gcs.table("gold.plan_rates"), is(gcs.gold("plan_rates")));
-    assertThat(gcs.table("audit/files"), is(gcs.audit("files")));
+    assertThat(gcs.table("audit/landing_files"), is(gcs.audit("landing_files")));
   }
 
   @Test
@@ -56,6 +56,8 @@ public class LakeTest {
     assertThrows(IllegalArgumentException.class, () -> gcs.silver(".."));
     assertThrows(IllegalArgumentException.class, () -> gcs.silver(" "));
     assertThrows(IllegalArgumentException.class, () -> gcs.table("members"));
+    IllegalArgumentException metadataName = assertThrows(IllegalArgumentException.class, () -> gcs.audit("files"));
+    assertThat(metadataName.getMessage(), containsString("Iceberg metadata table"));
     assertThrows(IllegalArgumentException.class, () -> Lake.at(""));
   }
 

@@ -77,4 +77,34 @@ public class StreamingWriteTableTest {
     assertThat(lakeTable.history(), hasSize(1));
     assertThat(lakeTable.history().get(0).totalRows(), is(3L));
   }
+
+  @Test
+  public void aStreamingMergeRefusesToCommitOverAnotherWritersChanges() {
+    LakeTable lakeTable = Lake.at(tmp.getRoot().getPath()).silver("members");
+    Table table = lakeTable.createOrEvolve(ChangeFeed.schemaOf(Members.SILVER), Partitioning.byValueOf(Members.CLIENT_ID),
+        Members.KEY);
+    TableCommitter streaming = new TableCommitter(lakeTable, "stream-3", true);
+    TableCommitter batch = new TableCommitter(lakeTable, "batch-1", true);
+
+    long window1 = streaming.commit("stream-3@1", filesOf(table, "acme", "w1"), null, true).orElseThrow();
+    long window2 = streaming.commit("stream-3@2", filesOf(table, "acme", "w2"), window1, true).orElseThrow();
+    // A batch run merges into another client's partition meanwhile: the streaming job's state did not see it.
+    batch.commit("batch-1", filesOf(table, "beta", "b1"), window2, false).orElseThrow();
+
+    IllegalStateException refused = org.junit.Assert.assertThrows(IllegalStateException.class,
+        () -> streaming.commit("stream-3@3", filesOf(table, "cedar", "w3"), window2, true));
+    assertThat(refused.getMessage(), org.hamcrest.Matchers.containsString(
+        "table silver/members was changed by another writer since run stream-3 read it"));
+    assertThat(refused.getMessage(), org.hamcrest.Matchers.containsString("Restart the streaming job"));
+    assertThat(lakeTable.history().stream().map(TableSnapshot::commitId).toList(),
+        contains("stream-3@1", "stream-3@2", "batch-1"));
+  }
+
+  private static List<WrittenFiles> filesOf(Table table, String client, String name) {
+    org.apache.iceberg.PartitionData partition = new org.apache.iceberg.PartitionData(table.spec().partitionType());
+    partition.set(0, client);
+    DataFile file = DataFiles.builder(table.spec()).withPath(table.location() + "/data/" + name + ".parquet")
+        .withFormat(FileFormat.PARQUET).withFileSizeInBytes(10).withRecordCount(1).withPartition(partition).build();
+    return List.of(new WrittenFiles(List.of(file), List.of()));
+  }
 }

@@ -94,7 +94,7 @@ public class WriteTableTest {
 
   @Test
   public void aTableThatDoesNotExistReadsAsEmptyAndAnEmptyWriteCommitsNothing() {
-    LakeTable missing = lake().audit("files");
+    LakeTable missing = lake().audit("landing_files");
     PAssert.that(p.apply(ReadTable.of(missing, TableFixtures.CLAIM))).empty();
     p.run();
     assertThat(TableRows.read(missing), empty());

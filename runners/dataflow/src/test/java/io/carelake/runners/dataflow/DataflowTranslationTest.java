@@ -83,13 +83,17 @@ public class DataflowTranslationTest {
 
   /** Top-level steps of each pipeline that batch and streaming runs both have. */
   private static final Map<String, List<String>> KEY_STEPS = Map.of(MembersPipeline.NAME, List.of(
-      "ListLandingFiles", "ReadCsvRecords", "ValidateMembers", "MergeIntoSilver", "WriteQuarantine", "WriteAudit"));
+      "ListLandingFiles", "ReadCsvRecords", "ValidateMembers", "MergeIntoSilver", "CommitSilverMembers",
+      "WriteQuarantine", "WriteAudit"));
 
-  /** Top-level steps only a batch run (commits a snapshot) or only a streaming run (windows, appends) has. */
+  /**
+   * Top-level steps only a batch run (reads only the partitions of its clients) or only a streaming run
+   * (windows its files; commits per window) has.
+   */
   private static final Map<String, List<String>> BATCH_STEPS =
-      Map.of(MembersPipeline.NAME, List.of("CommitSilverMembers"));
+      Map.of(MembersPipeline.NAME, List.of("DistinctClients"));
   private static final Map<String, List<String>> STREAMING_STEPS =
-      Map.of(MembersPipeline.NAME, List.of("WindowLandingFiles", "AppendSilverChanges"));
+      Map.of(MembersPipeline.NAME, List.of("WindowLandingFiles"));
 
   @ClassRule public static final TemporaryFolder TEMP = new TemporaryFolder();
 

@@ -63,7 +63,7 @@ public class MembersOnDirectTest {
   @Test
   public void everyRowReadIsCountedOnceAndSilverHoldsEveryInsertedMember() {
     Lake lake = Lake.at(batchLake.toString());
-    List<Row> audit = TableRows.read(lake.audit("files"));
+    List<Row> audit = TableRows.read(lake.audit("landing_files"));
     long inserted = 0;
     for (Row file : audit) {
       if (file.getString("status").equals("processed")) {

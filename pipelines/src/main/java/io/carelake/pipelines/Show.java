@@ -7,6 +7,7 @@ import io.carelake.transforms.tables.TableSnapshot;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.io.FileSystems;
@@ -52,7 +53,7 @@ final class Show {
     List<Row> rows = snapshot.map(id -> TableRows.readSnapshot(table, id)).orElse(List.of());
     Schema schema = rows.isEmpty() ? table.schema() : rows.get(0).getSchema();
     System.out.println("schema:");
-    schema.getFields().forEach(field -> System.out.println("  " + field.getName() + ": " + field.getType()));
+    schema.getFields().forEach(field -> System.out.println("  " + field.getName() + ": " + describe(field.getType())));
     System.out.println(rows.size() + " rows");
     rows.stream().limit(args.getLong("rows", 10)).forEach(row -> System.out.println("  " + render(row)));
   }
@@ -74,6 +75,14 @@ final class Show {
   private static String describe(TableSnapshot version) {
     return String.format("%d  %s  %-9s run=%s rows_added=%d rows_total=%d", version.id(), version.committedAt(),
         version.operation(), version.runId(), version.addedRows(), version.totalRows());
+  }
+
+  /** A column type as people write them: DATE rather than Beam's logical-type identifier. */
+  private static String describe(Schema.FieldType type) {
+    String name = type.getTypeName() == Schema.TypeName.LOGICAL_TYPE
+        ? type.getLogicalType().getIdentifier().replaceAll("^beam:logical_type:([a-z_]+):v\\d+$", "$1").toUpperCase(Locale.ROOT)
+        : type.withNullable(false).toString();
+    return type.getNullable() ? name : name + " NOT NULL";
   }
 
   private static String render(Row row) {

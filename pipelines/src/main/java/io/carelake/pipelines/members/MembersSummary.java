@@ -1,6 +1,7 @@
 package io.carelake.pipelines.members;
 
 import io.carelake.transforms.tables.Lake;
+import io.carelake.transforms.tables.LakeTable;
 import io.carelake.transforms.tables.TableRows;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +63,11 @@ public final class MembersSummary {
       }
     }
     out.append("  tables\n");
-    out.append("    silver      ").append(lake.silver(MembersPipeline.NAME)).append('\n');
-    out.append("    bronze      ").append(lake.bronze(MembersPipeline.NAME)).append('\n');
-    out.append("    quarantine  ").append(lake.quarantine(MembersPipeline.NAME)).append('\n');
-    out.append("    audit       ").append(lake.audit(MembersPipeline.AUDIT_DATASET)).append('\n');
-    out.append("    alerts      ").append(lake.alerts(MembersPipeline.ALERTS_DATASET)).append('\n');
+    for (LakeTable table : List.of(lake.silver(MembersPipeline.NAME), lake.bronze(MembersPipeline.NAME),
+        lake.quarantine(MembersPipeline.NAME), lake.audit(MembersPipeline.AUDIT_DATASET),
+        lake.alerts(MembersPipeline.ALERTS_DATASET))) {
+      out.append(String.format("    %-21s %s%n", table, table.exists() ? table.location() : "(not created)"));
+    }
     return out.toString();
   }
 }

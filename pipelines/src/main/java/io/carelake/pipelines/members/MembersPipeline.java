@@ -217,10 +217,12 @@ public final class MembersPipeline {
     // Records: bronze keeps every parsed row as delivered.
     CsvReadResult read = fresh.output().apply("ReadCsvRecords", ReadCsvRecords.of(NAME, runId));
     PCollection<SourceRecord> records = read.records().apply("LogRecordsRead", LogProgress.of(NAME + " records read"));
-    records.apply("ToBronzeRecords", ToBronzeRecords.forRun(runId, config.runStartedAt()))
+    PCollection<Long> bronzeCommitted = records
+        .apply("ToBronzeRecords", ToBronzeRecords.forRun(runId, config.runStartedAt()))
         .apply("BronzeToRows", Convert.toRows())
         .apply("WriteBronze", WriteTable.appendTo(config.lake().bronze(NAME), runId)
-            .partitionedBy(Partitioning.byDayOf(Members.INGESTED_AT)));
+            .partitionedBy(Partitioning.byDayOf(Members.INGESTED_AT)))
+        .committed();
 
     FailableResult<SourceRecord, BadRecord> valid = records
         .apply("MapToCanonicalColumns", MapToCanonicalColumns.using(clients))
@@ -240,24 +242,28 @@ public final class MembersPipeline {
     LakeTable silver = config.lake().silver(NAME);
     Optional<Long> silverRead = silver.currentSnapshotId();
     ReadTable readSilver = ReadTable.of(silver, Members.SILVER).atSnapshot(silverRead);
+    WriteTable writeSilver = WriteTable.changesTo(silver, runId, Members.KEY)
+        .partitionedBy(Partitioning.byValueOf(Members.CLIENT_ID));
     if (config.watch() == null) {
-      readSilver = readSilver.onlyWhere(Members.CLIENT_ID, clientsOf(fresh.output()));
+      PCollectionView<List<String>> clientsRead = clientsOf(fresh.output());
+      readSilver = readSilver.onlyWhere(Members.CLIENT_ID, clientsRead);
+      writeSilver = writeSilver.decidedOn(silverRead, Members.CLIENT_ID, clientsRead);
+    } else {
+      writeSilver = writeSilver.decidedOn(silverRead);
     }
     PCollection<Row> current = pipeline.apply("ReadSilverMembers", readSilver);
     MergeResult merged = MergeInput.of(current, incoming).apply("MergeIntoSilver",
         MergeScd1.on(Members.KEY).orderedBy(Members.RECORD_SEQUENCE)
             .ignoringForChange(Members.LINEAGE_COLUMNS).attributedTo(Members.SOURCE_FILE));
-    PCollection<Long> silverCommitted = merged.changes()
-        .apply("CommitSilverMembers", WriteTable.changesTo(silver, runId, Members.KEY)
-            .partitionedBy(Partitioning.byValueOf(Members.CLIENT_ID)).decidedOn(silverRead))
-        .committed();
+    PCollection<Long> silverCommitted = merged.changes().apply("CommitSilverMembers", writeSilver).committed();
 
     // Quarantine: one write of every failure of every stage.
     PCollection<BadRecord> failures = PCollectionList.of(read.failures()).and(valid.failures())
         .apply("FlattenFailures", Flatten.pCollections());
-    failures.apply("QuarantineToRows", Convert.toRows())
+    PCollection<Long> quarantineCommitted = failures.apply("QuarantineToRows", Convert.toRows())
         .apply("WriteQuarantine", WriteTable.appendTo(config.lake().quarantine(NAME), runId)
-            .partitionedBy(Partitioning.byDayOf("recorded_at")));
+            .partitionedBy(Partitioning.byDayOf("recorded_at")))
+        .committed();
 
     // Audit and alerts.
     PCollection<FileProblem> problems = PCollectionList.of(classified.failures()).and(fingerprinted.failures())
@@ -277,8 +283,8 @@ public final class MembersPipeline {
     PCollection<FileAudit> audit = AuditInputs.of(fresh.output(), problems, tallies)
         .apply("AssembleFileAudit", AssembleFileAudit.forRun(NAME, runId, config.runStartedAt()));
     audit.apply("LogFileDone", ParDo.of(new LogFileDoneFn()));
-    // A processed audit row makes later runs skip the file: write it only once silver has committed.
-    audit.apply("AfterSilverCommit", Wait.on(silverCommitted))
+    // A processed audit row makes later runs skip the file: write it only once its rows are committed.
+    audit.apply("AfterRowsCommitted", Wait.on(silverCommitted, bronzeCommitted, quarantineCommitted))
         .apply("AuditToRows", Convert.toRows())
         .apply("WriteAudit", WriteTable.appendTo(config.lake().audit(AUDIT_DATASET), runId)
             .partitionedBy(Partitioning.byDayOf("started_at")));

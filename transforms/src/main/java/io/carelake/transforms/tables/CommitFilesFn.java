@@ -1,23 +1,36 @@
 package io.carelake.transforms.tables;
 
+import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** Commits everything a batch run wrote to one table as one snapshot, named by the run. */
-final class CommitFilesFn extends DoFn<KV<String, Iterable<WrittenFiles>>, Long> {
+/**
+ * Commits everything a batch run wrote to one table as one snapshot, named by the run. It runs once per
+ * run, files or not: a merge that changed nothing still checks that what it read is current.
+ */
+final class CommitFilesFn extends DoFn<String, Long> {
   private final TableCommitter committer;
-  private final String commitId;
   private final @Nullable Long readSnapshot;
+  private final PCollectionView<List<WrittenFiles>> files;
+  private final @Nullable String readColumn;
+  private final @Nullable PCollectionView<List<String>> readValues;
 
-  CommitFilesFn(TableCommitter committer, String commitId, @Nullable Long readSnapshot) {
+  CommitFilesFn(TableCommitter committer, @Nullable Long readSnapshot, PCollectionView<List<WrittenFiles>> files,
+      @Nullable String readColumn, @Nullable PCollectionView<List<String>> readValues) {
     this.committer = committer;
-    this.commitId = commitId;
     this.readSnapshot = readSnapshot;
+    this.files = files;
+    this.readColumn = readColumn;
+    this.readValues = readValues;
   }
 
   @ProcessElement
-  public void process(@Element KV<String, Iterable<WrittenFiles>> files, OutputReceiver<Long> out) {
-    committer.commit(commitId, files.getValue(), readSnapshot, false).ifPresent(out::output);
+  public void process(@Element String commitId, ProcessContext context) {
+    Expression readWhere = readValues == null ? null
+        : Expressions.in(readColumn, context.sideInput(readValues).toArray());
+    committer.commit(commitId, context.sideInput(files), readSnapshot, readWhere).ifPresent(context::output);
   }
 }

@@ -1,23 +1,41 @@
 package io.carelake.transforms.tables;
 
+import io.carelake.transforms.windowing.WindowEndBuffer;
+import java.util.List;
 import java.util.Optional;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.InstantCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.state.BagState;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.iceberg.expressions.Expressions;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Instant;
 
 /**
- * Commits what a streaming run wrote to one table, one snapshot per window, in the global window so that
- * it remembers its last snapshot across windows: conflicts are checked against what this run has seen,
- * its read of the table when it started and then its own commits. Input: the table, and per window the
- * window's commit id ({@link #commitId}) with the files written in it.
+ * Commits what a streaming run wrote to one table, one snapshot per window, in window order: each
+ * window's files wait in state until the watermark passes the window's end, since a runner may hand
+ * windows to this step in any order, and an update committed after a later window's would hide the later
+ * row. It works in the global window so that it remembers its last snapshot across windows: conflicts
+ * are checked against what this run has seen, its read of the table when it started and then its own
+ * commits. Input: the table, and per window the window's commit id ({@link #commitId}) with its files.
  */
 final class CommitWindowsFn extends DoFn<KV<String, KV<String, Iterable<WrittenFiles>>>, Long> {
   private static final String LAST_SNAPSHOT = "lastSnapshot";
+  private static final String PENDING = "pending";
+  private static final String TIMER_AT = "timerAt";
+  private static final String WINDOW_END = "windowEnd";
 
   private final TableCommitter committer;
   private final @Nullable Long readSnapshot;
@@ -25,25 +43,49 @@ final class CommitWindowsFn extends DoFn<KV<String, KV<String, Iterable<WrittenF
   @StateId(LAST_SNAPSHOT)
   private final StateSpec<ValueState<Long>> lastSnapshotSpec = StateSpecs.value(VarLongCoder.of());
 
-  CommitWindowsFn(TableCommitter committer, @Nullable Long readSnapshot) {
+  @StateId(PENDING)
+  private final StateSpec<BagState<TimestampedValue<KV<String, Iterable<WrittenFiles>>>>> pendingSpec;
+
+  @StateId(TIMER_AT)
+  private final StateSpec<ValueState<Instant>> timerAtSpec = StateSpecs.value(InstantCoder.of());
+
+  @TimerId(WINDOW_END)
+  private final TimerSpec windowEndSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+  CommitWindowsFn(TableCommitter committer, @Nullable Long readSnapshot,
+      Coder<KV<String, Iterable<WrittenFiles>>> windowCoder) {
     this.committer = committer;
     this.readSnapshot = readSnapshot;
+    this.pendingSpec = StateSpecs.bag(TimestampedValue.TimestampedValueCoder.of(windowCoder));
   }
 
   @ProcessElement
-  public void process(@Element KV<String, KV<String, Iterable<WrittenFiles>>> window,
-      @StateId(LAST_SNAPSHOT) ValueState<Long> lastSnapshot, OutputReceiver<Long> out) {
-    Long since = lastSnapshot.read() == null ? readSnapshot : lastSnapshot.read();
-    Optional<Long> committed = committer.commit(window.getValue().getKey(), window.getValue().getValue(), since, true);
-    committed.ifPresent(snapshot -> {
-      lastSnapshot.write(snapshot);
-      out.output(snapshot);
-    });
+  public void process(@Element KV<String, KV<String, Iterable<WrittenFiles>>> window, @Timestamp Instant windowEnd,
+      @StateId(PENDING) BagState<TimestampedValue<KV<String, Iterable<WrittenFiles>>>> pending,
+      @StateId(TIMER_AT) ValueState<Instant> timerAt, @TimerId(WINDOW_END) Timer timer) {
+    WindowEndBuffer.hold(window.getValue(), windowEnd, pending, timerAt, timer);
   }
 
-  /** The commit id of a run's window: the run and the window's end. */
-  static String commitId(String runId, BoundedWindow window) {
-    return runId + "@" + window.maxTimestamp().plus(org.joda.time.Duration.millis(1));
+  @OnTimer(WINDOW_END)
+  public void onWindowEnd(@Timestamp Instant firedAt,
+      @StateId(PENDING) BagState<TimestampedValue<KV<String, Iterable<WrittenFiles>>>> pending,
+      @StateId(TIMER_AT) ValueState<Instant> timerAt, @TimerId(WINDOW_END) Timer timer,
+      @StateId(LAST_SNAPSHOT) ValueState<Long> lastSnapshot, OutputReceiver<Long> out) {
+    List<KV<String, Iterable<WrittenFiles>>> windows = WindowEndBuffer.release(firedAt, pending, timerAt, timer);
+    for (KV<String, Iterable<WrittenFiles>> window : windows) {
+      Long since = lastSnapshot.read() == null ? readSnapshot : lastSnapshot.read();
+      Optional<Long> committed = committer.commit(window.getKey(), window.getValue(), since, Expressions.alwaysTrue());
+      committed.ifPresent(snapshot -> {
+        lastSnapshot.write(snapshot);
+        out.output(snapshot);
+      });
+    }
+  }
+
+  /** The commit id of a run's window: the run and the window's end, and the pane after the first. */
+  static String commitId(String runId, BoundedWindow window, PaneInfo pane) {
+    return runId + "@" + window.maxTimestamp().plus(org.joda.time.Duration.millis(1))
+        + (pane.getIndex() == 0 ? "" : "#" + pane.getIndex());
   }
 
   /** Names each window's files by the window's commit id, before they leave their window. */
@@ -56,9 +98,9 @@ final class CommitWindowsFn extends DoFn<KV<String, KV<String, Iterable<WrittenF
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<WrittenFiles>> files, BoundedWindow window,
+    public void process(@Element KV<String, Iterable<WrittenFiles>> files, BoundedWindow window, PaneInfo pane,
         OutputReceiver<KV<String, KV<String, Iterable<WrittenFiles>>>> out) {
-      out.output(KV.of(files.getKey(), KV.of(commitId(runId, window), files.getValue())));
+      out.output(KV.of(files.getKey(), KV.of(commitId(runId, window, pane), files.getValue())));
     }
   }
 }

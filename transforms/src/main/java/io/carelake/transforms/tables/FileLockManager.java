@@ -22,9 +22,11 @@ import org.apache.iceberg.LockManager;
  * finds the version taken and Iceberg retries it on the new metadata.
  *
  * <p>The entity Iceberg locks is the path of the metadata file it commits; its folder names the table.
+ * The lake's catalog uses it only for a warehouse on a local or mounted filesystem, where such locks work.
  */
 public final class FileLockManager implements LockManager {
   private static final long WAIT_SECONDS = 60;
+  private static final long POLL_MILLIS = 20;
   private static final String LOCK_FILE = ".commit.lock";
   private static final Map<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
 
@@ -36,6 +38,7 @@ public final class FileLockManager implements LockManager {
   public boolean acquire(String entityId, String ownerId) {
     Path lockFile = lockFileOf(entityId);
     ReentrantLock jvmLock = IN_JVM.computeIfAbsent(lockFile, path -> new ReentrantLock());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
     try {
       if (!jvmLock.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
         return false;
@@ -44,14 +47,38 @@ public final class FileLockManager implements LockManager {
       Thread.currentThread().interrupt();
       return false;
     }
+    FileChannel channel = null;
     try {
       Files.createDirectories(lockFile.getParent());
-      FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      held.put(entityId + "\n" + ownerId, new Held(jvmLock, channel, channel.lock()));
-      return true;
+      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      // tryLock in a loop rather than lock(): a stuck holder must not stall every committer forever.
+      for (FileLock lock = channel.tryLock(); ; lock = channel.tryLock()) {
+        if (lock != null) {
+          held.put(entityId + "\n" + ownerId, new Held(jvmLock, channel, lock));
+          return true;
+        }
+        if (System.nanoTime() > deadline) {
+          break;
+        }
+        Thread.sleep(POLL_MILLIS);
+      }
     } catch (IOException | RuntimeException e) {
-      jvmLock.unlock();
-      return false;
+      // Not acquired: Iceberg fails this commit attempt and retries it.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(channel);
+    jvmLock.unlock();
+    return false;
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // Closing releases any lock; nothing else to do.
+      }
     }
   }
 

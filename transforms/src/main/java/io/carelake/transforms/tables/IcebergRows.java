@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
@@ -27,11 +28,13 @@ final class IcebergRows implements Function<Record, Row>, Serializable {
   private final Schema schema;
   private final int[] positions;
   private final IcebergRows[] nested;
+  private final IcebergRows[] mapValues;
 
   private IcebergRows(Types.StructType struct, Schema schema) {
     this.schema = schema;
     this.positions = new int[schema.getFieldCount()];
     this.nested = new IcebergRows[schema.getFieldCount()];
+    this.mapValues = new IcebergRows[schema.getFieldCount()];
     List<Types.NestedField> columns = struct.fields();
     for (int i = 0; i < schema.getFieldCount(); i++) {
       Field field = schema.getField(i);
@@ -40,6 +43,10 @@ final class IcebergRows implements Function<Record, Row>, Serializable {
         if (columns.get(p).name().equals(field.getName())) {
           positions[i] = p;
           nested[i] = nestedConverter(columns.get(p).type(), field.getType());
+          if (columns.get(p).type().isMapType() && field.getType().getMapValueType() != null) {
+            mapValues[i] = nestedConverter(columns.get(p).type().asMapType().valueType(),
+                field.getType().getMapValueType());
+          }
         }
       }
       if (positions[i] < 0 && !field.getType().getNullable()) {
@@ -67,12 +74,12 @@ final class IcebergRows implements Function<Record, Row>, Serializable {
   public Row apply(Record record) {
     List<Object> values = new ArrayList<>(positions.length);
     for (int i = 0; i < positions.length; i++) {
-      values.add(positions[i] < 0 ? null : toBeam(record.get(positions[i]), nested[i]));
+      values.add(positions[i] < 0 ? null : toBeam(record.get(positions[i]), nested[i], mapValues[i]));
     }
     return Row.withSchema(schema).attachValues(values);
   }
 
-  private static Object toBeam(Object value, IcebergRows nested) {
+  private static Object toBeam(Object value, IcebergRows nested, IcebergRows mapValues) {
     if (value == null) {
       return null;
     }
@@ -89,13 +96,16 @@ final class IcebergRows implements Function<Record, Row>, Serializable {
     }
     if (value instanceof List<?> list) {
       List<Object> elements = new ArrayList<>(list.size());
-      list.forEach(element -> elements.add(toBeam(element, nested)));
+      list.forEach(element -> elements.add(toBeam(element, nested, null)));
       return elements;
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> entries = new HashMap<>();
-      map.forEach((key, entry) -> entries.put(toBeam(key, null), toBeam(entry, null)));
+      map.forEach((key, entry) -> entries.put(toBeam(key, null, null), toBeam(entry, mapValues, null)));
       return entries;
+    }
+    if (value instanceof UUID uuid) {
+      return uuid.toString();
     }
     return value;
   }

@@ -23,7 +23,8 @@ final class RowFileWriterFactory extends BaseFileWriterFactory<Row> {
 
   RowFileWriterFactory(Table table, Schema rowSchema, int @Nullable [] equalityFieldIds,
       org.apache.iceberg.@Nullable Schema deleteSchema, @Nullable Schema keySchema) {
-    super(table, FileFormat.PARQUET, table.schema(), table.sortOrder(), FileFormat.PARQUET,
+    // Bundles are written in arrival order: the files claim no sort order.
+    super(table, FileFormat.PARQUET, table.schema(), SortOrder.unsorted(), FileFormat.PARQUET,
         equalityFieldIds, deleteSchema, SortOrder.unsorted(), null);
     this.rowSchema = rowSchema;
     this.keySchema = keySchema;

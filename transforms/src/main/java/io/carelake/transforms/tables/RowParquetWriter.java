@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.apache.iceberg.data.parquet.BaseParquetWriter;
@@ -26,7 +28,8 @@ import org.joda.time.ReadableInstant;
  *
  * <p>Top-level columns are matched to the row's fields by name, so a table whose columns were added to
  * (or reordered) since a pipeline's schema was set still takes its rows; a column the rows lack is
- * written null. Nested rows must have their struct's fields in order.
+ * written null. Nested rows must have their struct's fields in order, and decimals are rescaled to their
+ * column's scale at the top level only.
  */
 final class RowParquetWriter extends BaseParquetWriter<Row> {
   private RowParquetWriter() {}
@@ -93,11 +96,44 @@ final class RowParquetWriter extends BaseParquetWriter<Row> {
     if (value instanceof byte[] bytes) {
       return ByteBuffer.wrap(bytes);
     }
-    if (value instanceof Iterable<?> iterable && !(value instanceof Collection<?>)) {
-      List<Object> elements = new ArrayList<>();
-      iterable.forEach(elements::add);
-      return elements;
+    if (value instanceof Iterable<?> iterable) {
+      return elements(iterable);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return entries(map);
     }
     return value;
+  }
+
+  /** A list's elements as Iceberg's writers take them; the list itself when none needs converting. */
+  private static Collection<?> elements(Iterable<?> iterable) {
+    boolean convert = !(iterable instanceof Collection<?>);
+    for (Object element : iterable) {
+      convert |= needsConverting(element);
+    }
+    if (!convert) {
+      return (Collection<?>) iterable;
+    }
+    List<Object> elements = new ArrayList<>();
+    iterable.forEach(element -> elements.add(toIceberg(element)));
+    return elements;
+  }
+
+  private static Map<?, ?> entries(Map<?, ?> map) {
+    boolean convert = false;
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      convert |= needsConverting(entry.getKey()) || needsConverting(entry.getValue());
+    }
+    if (!convert) {
+      return map;
+    }
+    Map<Object, Object> entries = new LinkedHashMap<>();
+    map.forEach((key, value) -> entries.put(toIceberg(key), toIceberg(value)));
+    return entries;
+  }
+
+  private static boolean needsConverting(Object value) {
+    return value instanceof ReadableInstant || value instanceof Instant || value instanceof byte[]
+        || value instanceof Iterable<?> || value instanceof Map<?, ?>;
   }
 }

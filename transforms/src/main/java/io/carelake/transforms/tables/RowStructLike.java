@@ -3,6 +3,8 @@ package io.carelake.transforms.tables;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
@@ -64,7 +66,7 @@ final class RowStructLike implements StructLike {
         if (value instanceof ReadableInstant instant) {
           return instant.getMillis() * 1000L;
         }
-        Instant instant = (Instant) value;
+        Instant instant = value instanceof LocalDateTime local ? local.toInstant(ZoneOffset.UTC) : (Instant) value;
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
       case DATE:
         return (int) ((LocalDate) value).toEpochDay();

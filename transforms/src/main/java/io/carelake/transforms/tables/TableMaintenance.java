@@ -52,6 +52,9 @@ public final class TableMaintenance {
   public record Report(int partitionsRewritten, int dataFilesRewritten, int deleteFilesRemoved, int dataFilesWritten,
       int snapshotsExpired, int orphanFilesRemoved) {}
 
+  /** Fewer small manifests than this are left alone: merging them would save less than it costs. */
+  private static final int MIN_SMALL_MANIFESTS = 10;
+
   private TableMaintenance() {}
 
   /**
@@ -97,6 +100,7 @@ public final class TableMaintenance {
       written.addAll(rewrite(table, partition.getKey(), tasks, target));
     }
     if (partitions == 0) {
+      rewriteSmallManifests(table);
       return new Report(0, 0, 0, 0, 0, 0);
     }
     RewriteFiles rewrite = table.newRewrite()
@@ -107,7 +111,27 @@ public final class TableMaintenance {
     removedDeletes.forEach(rewrite::deleteFile);
     written.forEach(rewrite::addFile);
     rewrite.commit();
+    rewriteSmallManifests(table);
     return new Report(partitions, replaced.size(), removedDeletes.size(), written.size(), 0, 0);
+  }
+
+  /**
+   * Merges small data manifests once there are ten or more: a streaming run appends one per window and
+   * table, and planning a read opens every manifest.
+   */
+  private static void rewriteSmallManifests(Table table) {
+    table.refresh();
+    if (table.currentSnapshot() == null) {
+      return;
+    }
+    long small = PropertyUtil.propertyAsLong(table.properties(), TableProperties.MANIFEST_TARGET_SIZE_BYTES,
+        TableProperties.MANIFEST_TARGET_SIZE_BYTES_DEFAULT) / 2;
+    long smallManifests = table.currentSnapshot().dataManifests(table.io()).stream()
+        .filter(manifest -> manifest.length() < small).count();
+    if (smallManifests >= MIN_SMALL_MANIFESTS) {
+      table.rewriteManifests().rewriteIf(manifest -> manifest.content() == ManifestContent.DATA && manifest.length() < small)
+          .set(TableSnapshot.RUN_ID, "maintain-" + Instant.now()).commit();
+    }
   }
 
   private static List<DataFile> rewrite(Table table, StructLike partition, List<FileScanTask> tasks, long target) {
@@ -175,9 +199,12 @@ public final class TableMaintenance {
     Set<String> referenced = referencedFiles(table);
     long cutoff = Instant.now().minus(olderThan).toEpochMilli();
     int removed = 0;
-    for (FileInfo file : listing.listPrefix(table.location())) {
+    // The trailing slash keeps a prefix listing out of tables whose names start with this one's.
+    String location = normalize(table.location()).replaceAll("/+$", "") + "/";
+    for (FileInfo file : listing.listPrefix(table.location().replaceAll("/+$", "") + "/")) {
       String path = normalize(file.location());
-      if (file.createdAtMillis() < cutoff && !referenced.contains(path) && !path.endsWith("/.commit.lock")) {
+      if (path.startsWith(location) && file.createdAtMillis() < cutoff && !referenced.contains(path)
+          && !path.endsWith("/.commit.lock")) {
         table.io().deleteFile(file.location());
         removed++;
       }
@@ -214,7 +241,11 @@ public final class TableMaintenance {
     return referenced;
   }
 
-  /** A local path with or without its {@code file:} scheme, as listings and metadata may write it. */
+  /**
+   * A path as listings and metadata may write it differently: a local path with or without its
+   * {@code file:} scheme and slashes. Other schemes are compared as written; a file whose listed form
+   * differs from the metadata's is then kept, never deleted, since it does not look like one of this table's.
+   */
   private static String normalize(String path) {
     return path.startsWith("file:") ? path.substring("file:".length()).replaceFirst("^/+", "/") : path;
   }

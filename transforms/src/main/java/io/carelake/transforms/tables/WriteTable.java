@@ -12,9 +12,11 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
@@ -22,7 +24,9 @@ import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollection.IsBounded;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -55,8 +59,16 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
 
   abstract Partitioning partitioning();
 
-  /** The snapshot a merge read, which its commit must follow; null: the table's current one. */
+  /** True when the changes were decided on a read; then a null {@link #readSnapshot} means an empty table. */
+  abstract boolean decidedOnRead();
+
+  /** The snapshot a merge read, which its commit must follow. */
   abstract @Nullable Long readSnapshot();
+
+  /** With {@link #readValues}: the merge read only the rows whose column holds one of the values. */
+  abstract @Nullable String readColumn();
+
+  abstract @Nullable PCollectionView<List<String>> readValues();
 
   abstract Duration windowSize();
 
@@ -67,7 +79,11 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
     return builder(table, runId).setKeyColumns(List.of()).build();
   }
 
-  /** Applies a merge's change rows to a table keyed by {@code keyColumns}. */
+  /**
+   * Applies a merge's change rows to a table keyed by {@code keyColumns}. The table may be partitioned
+   * only by key columns' values: an update's equality delete reaches the key's earlier row only in its
+   * own partition.
+   */
   public static WriteTable changesTo(LakeTable table, String runId, List<String> keyColumns) {
     checkArgument(keyColumns != null && !keyColumns.isEmpty(), "a merged table needs key columns");
     return builder(table, runId).setKeyColumns(List.copyOf(keyColumns)).build();
@@ -75,7 +91,7 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
 
   private static Builder builder(LakeTable table, String runId) {
     checkArgument(runId != null && !runId.isBlank(), "runId must not be blank");
-    return new AutoValue_WriteTable.Builder().setTable(table).setRunId(runId)
+    return new AutoValue_WriteTable.Builder().setTable(table).setRunId(runId).setDecidedOnRead(false)
         .setPartitioning(Partitioning.none()).setWindowSize(STREAMING_WINDOW);
   }
 
@@ -86,15 +102,23 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
   }
 
   /**
-   * The snapshot the changes were decided on (see {@link ReadTable#atSnapshot}): another writer's changes
-   * committed after it make the commit fail instead of being overwritten. Empty: the table had none.
+   * The snapshot the changes were decided on (see {@link ReadTable#atSnapshot}), the whole table read:
+   * another writer's changes committed after it make the commit fail instead of being overwritten.
+   * Empty: the table had none.
    */
   public WriteTable decidedOn(Optional<Long> snapshot) {
     checkArgument(!keyColumns().isEmpty(), "only changes to a merged table are decided on a read");
-    return toBuilder().setReadSnapshot(snapshot.orElse(NO_SNAPSHOT)).build();
+    return toBuilder().setDecidedOnRead(true).setReadSnapshot(snapshot.orElse(null)).build();
   }
 
-  private static final long NO_SNAPSHOT = -1L;
+  /**
+   * As {@link #decidedOn(Optional)}, for a merge that read only the rows whose {@code column} holds one of
+   * {@code values} ({@link ReadTable#onlyWhere}): only changes there conflict. Batch runs only.
+   */
+  public WriteTable decidedOn(Optional<Long> snapshot, String column, PCollectionView<List<String>> values) {
+    checkArgument(column != null && values != null, "the read's column and values must be given");
+    return decidedOn(snapshot).toBuilder().setReadColumn(column).setReadValues(values).build();
+  }
 
   /** Streaming input still in the global window is written in fixed windows of this size (1 minute). */
   public WriteTable withWindowSize(Duration windowSize) {
@@ -107,42 +131,71 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
     checkArgument(rows.hasSchema(), "rows written to table %s must have a schema", table());
     Schema schema = rows.getSchema();
     boolean merged = !keyColumns().isEmpty();
-    if (merged) {
-      checkArgument(schema.hasField(ChangeFeed.CHANGE_TYPE), "rows written to merged table %s must be change rows",
-          table());
-    }
+    boolean streaming = rows.isBounded() == IsBounded.UNBOUNDED;
+    checkArgument(!merged || schema.hasField(ChangeFeed.CHANGE_TYPE),
+        "rows written to merged table %s must be change rows", table());
+    checkArgument(!streaming || readValues() == null,
+        "a streaming merge holds the whole table: decide it on the whole table's snapshot");
     Table created = table().createOrEvolve(schema, partitioning(), keyColumns());
-    Long since = readSnapshot() == null ? currentSnapshotId(created)
-        : readSnapshot() == NO_SNAPSHOT ? null : readSnapshot();
+    if (merged) {
+      checkPartitionedByKey(created);
+    }
+    Long since = decidedOnRead() ? readSnapshot() : currentSnapshotId(created);
 
     PCollection<Row> windowed = rows;
-    boolean streaming = rows.isBounded() == IsBounded.UNBOUNDED;
     if (streaming && rows.getWindowingStrategy().getWindowFn() instanceof GlobalWindows) {
       windowed = rows.apply("WindowRows", Window.into(FixedWindows.of(windowSize())));
     }
-    PCollection<KV<String, Iterable<WrittenFiles>>> written = windowed
+    PCollection<WrittenFiles> written = windowed
         .apply("WriteDataFiles", ParDo.of(new WriteTableFilesFn(PinnedTable.of(table(), created), schema,
-            keyColumns(), merged ? ChangeFeed.CHANGE_TYPE : null, merged ? ChangeFeed.UPDATE : null)))
-        .setCoder(JavaSerializedCoder.of(WrittenFiles.class))
+            keyColumns(), merged ? ChangeFeed.CHANGE_TYPE : null, merged ? ChangeFeed.UPDATE : null, streaming)))
+        .setCoder(JavaSerializedCoder.of(WrittenFiles.class));
+    TableCommitter committer = new TableCommitter(table(), runId(), merged, streaming);
+    return TableCommit.of(streaming ? commitWindows(written, windowed, committer, since)
+        : commitRun(written, committer, since));
+  }
+
+  /** Batch: one commit of every file the run wrote, once they are all written, files or not. */
+  private PCollection<Long> commitRun(PCollection<WrittenFiles> written, TableCommitter committer,
+      @Nullable Long since) {
+    PCollectionView<List<WrittenFiles>> files = written
+        .apply("IntoOneCommit", Window.into(new GlobalWindows()))
+        .apply("FilesOfCommit", View.asList());
+    CommitFilesFn commit = new CommitFilesFn(committer, since, files, readColumn(), readValues());
+    return written.getPipeline()
+        .apply("CommitId", Create.of(runId()).withCoder(StringUtf8Coder.of()))
+        .apply("Commit", ParDo.of(commit).withSideInputs(readValues() == null ? List.of(files)
+            : List.of(files, readValues())))
+        .setCoder(VarLongCoder.of());
+  }
+
+  /**
+   * Streaming: window by window, in the global window where the committer keeps its last snapshot; the
+   * snapshots go back to their windows, for steps that wait on a window's commit.
+   */
+  private PCollection<Long> commitWindows(PCollection<WrittenFiles> written, PCollection<Row> windowed,
+      TableCommitter committer, @Nullable Long since) {
+    Coder<KV<String, Iterable<WrittenFiles>>> window =
+        KvCoder.of(StringUtf8Coder.of(), IterableCoder.of(JavaSerializedCoder.of(WrittenFiles.class)));
+    return written
         .apply("KeyByTable", WithKeys.of(table().toString()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), JavaSerializedCoder.of(WrittenFiles.class)))
-        .apply("FilesOfCommit", GroupByKey.create());
-    TableCommitter committer = new TableCommitter(table(), runId(), merged);
-    if (!streaming) {
-      return TableCommit.of(written.apply("Commit", ParDo.of(new CommitFilesFn(committer, runId(), since)))
-          .setCoder(VarLongCoder.of()));
-    }
-    // Window by window, in the global window where the committer keeps its last snapshot; the snapshots go
-    // back to their windows, for steps that wait on a window's commit.
-    Coder<Iterable<WrittenFiles>> files = IterableCoder.of(JavaSerializedCoder.of(WrittenFiles.class));
-    PCollection<Long> committed = written
+        .apply("FilesOfCommit", GroupByKey.create())
         .apply("NameCommits", ParDo.of(new CommitWindowsFn.NameCommitFn(runId())))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), files)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), window))
         .apply("AcrossWindows", IntoGlobalWindowAtWindowEnd.create())
-        .apply("Commit", ParDo.of(new CommitWindowsFn(committer, since)))
+        .apply("Commit", ParDo.of(new CommitWindowsFn(committer, since, window)))
         .setCoder(VarLongCoder.of())
         .apply("BackToWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(windowed));
-    return TableCommit.of(committed);
+  }
+
+  private void checkPartitionedByKey(Table table) {
+    for (PartitionField field : table.spec().fields()) {
+      String column = table.schema().findColumnName(field.sourceId());
+      checkArgument(field.transform().isIdentity() && keyColumns().contains(column),
+          "merged table %s is partitioned by %s(%s): a merged table may be partitioned only by key columns'"
+              + " values, or an update would not hide the key's earlier row", table(), field.transform(), column);
+    }
   }
 
   private static @Nullable Long currentSnapshotId(Table table) {
@@ -160,7 +213,13 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
 
     abstract Builder setPartitioning(Partitioning partitioning);
 
-    abstract Builder setReadSnapshot(Long readSnapshot);
+    abstract Builder setDecidedOnRead(boolean decided);
+
+    abstract Builder setReadSnapshot(@Nullable Long readSnapshot);
+
+    abstract Builder setReadColumn(String column);
+
+    abstract Builder setReadValues(PCollectionView<List<String>> values);
 
     abstract Builder setWindowSize(Duration windowSize);
 

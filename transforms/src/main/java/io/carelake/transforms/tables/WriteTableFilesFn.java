@@ -39,6 +39,7 @@ final class WriteTableFilesFn extends DoFn<Row, WrittenFiles> {
   private final List<String> keyColumns;
   private final @Nullable String updateColumn;
   private final @Nullable String updateValue;
+  private final boolean upsert;
 
   private transient Table table;
   private transient Map<BoundedWindow, OpenFiles> open;
@@ -47,14 +48,17 @@ final class WriteTableFilesFn extends DoFn<Row, WrittenFiles> {
    * @param pinned the table, as it was when the pipeline was built
    * @param keyColumns the key whose earlier rows updates replace; empty for an append-only table
    * @param updateColumn the column that marks a row as an update of its key, with {@code updateValue}
+   * @param upsert whether every row of a keyed table replaces its key's earlier row, inserts too: a
+   *     streaming window replayed after a restore then cannot add a key twice
    */
   WriteTableFilesFn(PinnedTable pinned, Schema rowSchema, List<String> keyColumns, @Nullable String updateColumn,
-      @Nullable String updateValue) {
+      @Nullable String updateValue, boolean upsert) {
     this.pinned = pinned;
     this.rowSchema = rowSchema;
     this.keyColumns = keyColumns;
     this.updateColumn = updateColumn;
     this.updateValue = updateValue;
+    this.upsert = upsert;
   }
 
   @Setup
@@ -128,7 +132,7 @@ final class WriteTableFilesFn extends DoFn<Row, WrittenFiles> {
         dataWriters.put(partition, data);
       }
       data.write(row);
-      if (keySchema != null && updateValue.equals(row.getString(updateColumn))) {
+      if (keySchema != null && (upsert || updateValue.equals(row.getString(updateColumn)))) {
         RollingEqualityDeleteWriter<Row> deletes = deleteWriters.get(partitionKey);
         if (deletes == null) {
           StructLike partition = partitionKey.copy();
@@ -165,7 +169,9 @@ final class WriteTableFilesFn extends DoFn<Row, WrittenFiles> {
     }
 
     void abort() {
-      for (RollingDataWriter<Row> writer : dataWriters.values()) {
+      List<java.io.Closeable> writers = new ArrayList<>(dataWriters.values());
+      writers.addAll(deleteWriters.values());
+      for (java.io.Closeable writer : writers) {
         try {
           writer.close();
         } catch (IOException | RuntimeException e) {

@@ -25,6 +25,8 @@ import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.junit.Rule;
 import org.junit.Test;
@@ -41,16 +43,23 @@ public class MergeIntoTableTest {
     return MergeFixtures.member(clientId, memberId, email, sequence, sourceFile);
   }
 
-  /** A pipeline of one load run, built on the table's current snapshot. */
+  /**
+   * A pipeline of one load run, built on the table's current snapshot, reading (and so deciding on) only
+   * the partitions of the clients in its file.
+   */
   private static Pipeline load(LakeTable table, String runId, List<Row> file) {
     Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     Optional<Long> read = table.currentSnapshotId();
+    PCollectionView<List<String>> clients = pipeline
+        .apply("Clients", Create.of(file.stream().map(row -> row.getString(Members.CLIENT_ID)).distinct().toList()))
+        .apply("ClientsToRead", View.asList());
     MergeResult merged = MergeInput.of(
-            pipeline.apply("ReadCurrent", ReadTable.of(table, Members.SILVER).atSnapshot(read)),
+            pipeline.apply("ReadCurrent", ReadTable.of(table, Members.SILVER).atSnapshot(read)
+                .onlyWhere(Members.CLIENT_ID, clients)),
             pipeline.apply("ReadFile", Create.of(file).withRowSchema(Members.SILVER)))
         .apply("Merge", MERGE);
     merged.changes().apply("Commit", WriteTable.changesTo(table, runId, Members.KEY)
-        .partitionedBy(Partitioning.byValueOf(Members.CLIENT_ID)).decidedOn(read));
+        .partitionedBy(Partitioning.byValueOf(Members.CLIENT_ID)).decidedOn(read, Members.CLIENT_ID, clients));
     return pipeline;
   }
 

@@ -20,6 +20,8 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.Rule;
@@ -68,10 +70,10 @@ public class StreamingWriteTableTest {
     DataFile file = DataFiles.builder(table.spec()).withPath(table.location() + "/data/window-1.parquet")
         .withFormat(FileFormat.PARQUET).withFileSizeInBytes(10).withRecordCount(3).build();
     List<WrittenFiles> written = List.of(new WrittenFiles(List.of(file), List.of()));
-    TableCommitter committer = new TableCommitter(lakeTable, "stream-2", false);
+    TableCommitter committer = new TableCommitter(lakeTable, "stream-2", false, true);
 
-    Optional<Long> first = committer.commit("stream-2@window-1", written, null, true);
-    Optional<Long> retried = committer.commit("stream-2@window-1", written, null, true);
+    Optional<Long> first = committer.commit("stream-2@window-1", written, null, null);
+    Optional<Long> retried = committer.commit("stream-2@window-1", written, null, null);
 
     assertThat(retried, is(first));
     assertThat(lakeTable.history(), hasSize(1));
@@ -83,16 +85,18 @@ public class StreamingWriteTableTest {
     LakeTable lakeTable = Lake.at(tmp.getRoot().getPath()).silver("members");
     Table table = lakeTable.createOrEvolve(ChangeFeed.schemaOf(Members.SILVER), Partitioning.byValueOf(Members.CLIENT_ID),
         Members.KEY);
-    TableCommitter streaming = new TableCommitter(lakeTable, "stream-3", true);
-    TableCommitter batch = new TableCommitter(lakeTable, "batch-1", true);
+    TableCommitter streaming = new TableCommitter(lakeTable, "stream-3", true, true);
+    TableCommitter batch = new TableCommitter(lakeTable, "batch-1", true, false);
+    Expression wholeTable = Expressions.alwaysTrue();
 
-    long window1 = streaming.commit("stream-3@1", filesOf(table, "acme", "w1"), null, true).orElseThrow();
-    long window2 = streaming.commit("stream-3@2", filesOf(table, "acme", "w2"), window1, true).orElseThrow();
+    long window1 = streaming.commit("stream-3@1", filesOf(table, "acme", "w1"), null, wholeTable).orElseThrow();
+    long window2 = streaming.commit("stream-3@2", filesOf(table, "acme", "w2"), window1, wholeTable).orElseThrow();
     // A batch run merges into another client's partition meanwhile: the streaming job's state did not see it.
-    batch.commit("batch-1", filesOf(table, "beta", "b1"), window2, false).orElseThrow();
+    batch.commit("batch-1", filesOf(table, "beta", "b1"), window2, Expressions.equal(Members.CLIENT_ID, "beta"))
+        .orElseThrow();
 
     IllegalStateException refused = org.junit.Assert.assertThrows(IllegalStateException.class,
-        () -> streaming.commit("stream-3@3", filesOf(table, "cedar", "w3"), window2, true));
+        () -> streaming.commit("stream-3@3", filesOf(table, "cedar", "w3"), window2, wholeTable));
     assertThat(refused.getMessage(), org.hamcrest.Matchers.containsString(
         "table silver/members was changed by another writer since run stream-3 read it"));
     assertThat(refused.getMessage(), org.hamcrest.Matchers.containsString("Restart the streaming job"));

@@ -83,8 +83,10 @@ public class TableMaintenanceTest {
     assertThat(table.history().get(table.history().size() - 1).operation(), is("replace"));
     assertThat("a compaction adds no change rows", TableRows.changes(table), hasSize(5));
 
+    int versions = table.history().size();
     assertThat(TableMaintenance.compact(table).partitionsRewritten(), is(0));
-    assertThat(TableMaintenance.expireSnapshots(table, Duration.ZERO, 1), is(3));
+    assertThat("nothing left to compact commits nothing", table.history(), hasSize(versions));
+    assertThat(TableMaintenance.expireSnapshots(table, Duration.ZERO, 1), is(versions - 1));
     assertThat(table.history(), hasSize(1));
     assertThat(TableRows.read(table, Members.SILVER), containsInAnyOrder(current.toArray()));
   }

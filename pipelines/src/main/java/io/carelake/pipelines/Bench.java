@@ -4,36 +4,50 @@ import io.carelake.pipelines.members.MembersOptions;
 import io.carelake.pipelines.members.MembersPipeline;
 import io.carelake.pipelines.members.MembersSummary;
 import io.carelake.transforms.tables.Lake;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * The members benchmark: generates rosters, runs validate, standardise, tokenise and the SCD1 merge on
- * them with the jar's runner, and prints one line of figures. Generation is not timed. The lake is a
- * local folder.
+ * The members benchmark, and the framework's tax: generates rosters (not timed), runs the plain Java
+ * reference ({@link PlainJavaMembers}) on them in a JVM of its own with the same heap limit, then the
+ * members pipeline with this jar's runner; checks that both found the same members and quarantined the
+ * same rows, and prints both and the ratio of their wall times (pipeline / reference: below 1, the
+ * pipeline is faster). The lake is a local folder. {@code --reference=false} skips the reference.
  */
 final class Bench {
+  static final List<String> OPTIONS = List.of("lake", "rows", "clients", "files", "badFraction", "seed", "reference");
+
   private Bench() {}
 
   static void main(String[] argv) throws Exception {
-    Args args = Args.parse(argv, Generate.OPTIONS);
+    Args args = Args.parse(argv, OPTIONS);
     Path lake = args.get("lake", "").isEmpty() ? Files.createTempDirectory("carelake-bench")
         : LocalLake.folder("bench", args.get("lake", ""));
     Generate.write(args, lake);
     Path key = LocalLake.writeTokenKey(lake);
+    Path config = lake.resolve("config/members");
+
+    Map<String, String> reference = Boolean.parseBoolean(args.get("reference", "true"))
+        ? runReference(lake.resolve("landing/members"), config, key, lake.resolve("reference-members.parquet"))
+        : Map.of();
 
     List<String> pipelineArgs = new ArrayList<>(List.of(
-        "--lake=" + lake, "--clientConfigDir=" + lake.resolve("config/members"), "--tokenKeyRef=" + key));
+        "--lake=" + lake, "--clientConfigDir=" + config, "--tokenKeyRef=" + key));
     pipelineArgs.addAll(args.passOn());
     MembersOptions options = PipelineOptionsFactory.fromArgs(pipelineArgs.toArray(String[]::new))
         .withValidation().as(MembersOptions.class);
-
     AtomicLong peakHeap = new AtomicLong();
     Thread sampler = startHeapSampler(peakHeap);
     long start = System.nanoTime();
@@ -48,10 +62,49 @@ final class Bench {
         options.getRunner().getSimpleName(), rowsRead, summary.total("valid"), summary.total("quarantined"),
         summary.total("inserted"), summary.total("updated"), summary.total("unchanged"),
         seconds, rowsRead / seconds, peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    if (!reference.isEmpty()) {
+      // A fresh lake: every member the pipeline kept was inserted.
+      boolean same = Long.parseLong(reference.get("members")) == summary.total("inserted")
+          && Long.parseLong(reference.get("quarantined")) == summary.total("quarantined")
+          && Long.parseLong(reference.get("rows")) == rowsRead;
+      System.out.printf("bench ratio=%.2f (pipeline %.1f s / reference %s s) counts=%s%n",
+          seconds / Double.parseDouble(reference.get("seconds")), seconds, reference.get("seconds"),
+          same ? "same" : "DIFFERENT");
+      if (!same) {
+        System.exit(1);
+      }
+    }
+  }
+
+  /** Runs the reference in a JVM of its own, with this JVM's heap limit; its figures by name. */
+  private static Map<String, String> runReference(Path landing, Path config, Path key, Path output)
+      throws IOException, InterruptedException {
+    List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-cp", System.getProperty("java.class.path"),
+        PlainJavaMembers.class.getName(), landing.toString(), config.toString(), key.toString(), output.toString());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String line;
+    String result = null;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("reference ")) {
+          result = line;
+          System.out.println(line);
+        }
+      }
+    }
+    if (process.waitFor() != 0 || result == null) {
+      throw new IllegalStateException("the reference program failed (exit " + process.exitValue() + ")");
+    }
+    Map<String, String> figures = new LinkedHashMap<>();
+    for (String pair : result.substring("reference ".length()).split(" ")) {
+      figures.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    return figures;
   }
 
   /** Samples used heap every 50 ms; the peak includes garbage not yet collected, as a container would see it. */
-  private static Thread startHeapSampler(AtomicLong peak) {
+  static Thread startHeapSampler(AtomicLong peak) {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     Thread sampler = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {

@@ -2,21 +2,19 @@ package io.carelake.pipelines.members;
 
 import io.carelake.pipelines.LandingWatch;
 import io.carelake.schemas.BadRecord;
+import io.carelake.schemas.BronzeRecord;
 import io.carelake.schemas.FileAudit;
 import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.Members;
 import io.carelake.schemas.QualityAlert;
 import io.carelake.schemas.SchemaCoders;
-import io.carelake.schemas.SourceRecord;
 import io.carelake.transforms.extract.ClassifyLandingFiles;
-import io.carelake.transforms.extract.CsvReadResult;
 import io.carelake.transforms.extract.FingerprintFiles;
 import io.carelake.transforms.extract.LandingContract;
 import io.carelake.transforms.extract.ListLandingFiles;
-import io.carelake.transforms.extract.ReadCsvRecords;
 import io.carelake.transforms.extract.SkipProcessedFiles;
-import io.carelake.transforms.extract.ToBronzeRecords;
+import io.carelake.transforms.validate.FailableResult;
 import io.carelake.transforms.merge.MergeInput;
 import io.carelake.transforms.merge.MergeOutcome;
 import io.carelake.transforms.merge.MergeResult;
@@ -24,21 +22,17 @@ import io.carelake.transforms.merge.MergeScd1;
 import io.carelake.transforms.quality.AssembleFileAudit;
 import io.carelake.transforms.quality.AuditInputs;
 import io.carelake.transforms.quality.FileTally;
-import io.carelake.transforms.quality.LogProgress;
 import io.carelake.transforms.quality.PostAlertsToWebhook;
 import io.carelake.transforms.quality.RaiseInvalidRatioAlerts;
 import io.carelake.transforms.quality.WebhookReference;
-import io.carelake.transforms.standardize.ApplyPiiPolicy;
 import io.carelake.transforms.standardize.PiiPolicy;
 import io.carelake.transforms.standardize.TokenizationKey;
 import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.LakeTable;
 import io.carelake.transforms.tables.Partitioning;
 import io.carelake.transforms.tables.ReadTable;
+import io.carelake.transforms.tables.TableSink;
 import io.carelake.transforms.tables.WriteTable;
-import io.carelake.transforms.validate.FailableResult;
-import io.carelake.transforms.validate.Rules;
-import io.carelake.transforms.validate.ValidateRecords;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -214,28 +208,21 @@ public final class MembersPipeline {
     FailableResult<LandingFile, FileProblem> fresh = fingerprinted.output().apply("SkipProcessedFiles",
         SkipProcessedFiles.against(processedHashes).withReprocess(config.reprocess()));
 
-    // Records: bronze keeps every parsed row as delivered.
-    CsvReadResult read = fresh.output().apply("ReadCsvRecords", ReadCsvRecords.of(NAME, runId));
-    PCollection<SourceRecord> records = read.records().apply("LogRecordsRead", LogProgress.of(NAME + " records read"));
-    PCollection<Long> bronzeCommitted = records
-        .apply("ToBronzeRecords", ToBronzeRecords.forRun(runId, config.runStartedAt()))
-        .apply("BronzeToRows", Convert.toRows())
-        .apply("WriteBronze", WriteTable.appendTo(config.lake().bronze(NAME), runId)
-            .partitionedBy(Partitioning.byDayOf(Members.INGESTED_AT)))
-        .committed();
-
-    FailableResult<SourceRecord, BadRecord> valid = records
-        .apply("MapToCanonicalColumns", MapToCanonicalColumns.using(clients))
-        .apply("ValidateMembers", ValidateRecords.against(
-            Rules.perKey(record -> record.getFile().getClientId(), rulesByClient(clients), "client.unknown"),
-            record -> BadRecord.builder()
-                .setPipeline(NAME).setRunId(runId).setSourceFile(record.getFile().getName())
-                .setLineNumber(record.getLineNumber()).setClientId(record.getFile().getClientId())
-                .setPayload(record.getRawText())));
-
-    PCollection<Row> incoming = valid.output()
-        .apply("StandardizeMembers", StandardizeMembers.using(clients, runId, config.runStartedAt()))
-        .apply("ProtectPii", ApplyPiiPolicy.perValueOf(Members.CLIENT_ID, policiesByClient(clients), FALLBACK_POLICY, config.tokenKeyRef()));
+    // Records: each roster read once; bronze keeps every parsed row as delivered, quarantine every bad one.
+    boolean streaming = config.watch() != null;
+    WriteTable writeBronze = WriteTable.appendTo(config.lake().bronze(NAME), runId)
+        .partitionedBy(Partitioning.byDayOf(Members.INGESTED_AT));
+    WriteTable writeQuarantine = WriteTable.appendTo(config.lake().quarantine(NAME), runId)
+        .partitionedBy(Partitioning.byDayOf("recorded_at"));
+    TableSink bronze = writeBronze.sinkFor(SchemaCoders.of(BronzeRecord.class).getSchema(), streaming);
+    TableSink quarantine = writeQuarantine.sinkFor(SchemaCoders.of(BadRecord.class).getSchema(), streaming);
+    ReadMemberRosters.Result read = fresh.output().apply("ReadRosters", new ReadMemberRosters(
+        NAME, clients, runId, config.runStartedAt(), config.tokenKeyRef(), bronze, quarantine));
+    PCollection<Long> bronzeCommitted =
+        read.bronzeFiles().apply("CommitBronze", writeBronze.committing(bronze)).committed();
+    PCollection<Long> quarantineCommitted =
+        read.quarantineFiles().apply("CommitQuarantine", writeQuarantine.committing(quarantine)).committed();
+    PCollection<Row> incoming = read.members();
 
     // Silver: SCD type 1 on (client_id, member_id), ordered by the record sequence. A batch run reads only
     // the partitions of the clients it has files of; a streaming run keeps every member in state.
@@ -257,27 +244,17 @@ public final class MembersPipeline {
             .ignoringForChange(Members.LINEAGE_COLUMNS).attributedTo(Members.SOURCE_FILE));
     PCollection<Long> silverCommitted = merged.changes().apply("CommitSilverMembers", writeSilver).committed();
 
-    // Quarantine: one write of every failure of every stage.
-    PCollection<BadRecord> failures = PCollectionList.of(read.failures()).and(valid.failures())
-        .apply("FlattenFailures", Flatten.pCollections());
-    PCollection<Long> quarantineCommitted = failures.apply("QuarantineToRows", Convert.toRows())
-        .apply("WriteQuarantine", WriteTable.appendTo(config.lake().quarantine(NAME), runId)
-            .partitionedBy(Partitioning.byDayOf("recorded_at")))
-        .committed();
-
     // Audit and alerts.
     PCollection<FileProblem> problems = PCollectionList.of(classified.failures()).and(fingerprinted.failures())
         .and(fresh.failures()).and(read.fileProblems())
         .apply("FlattenFileProblems", Flatten.pCollections());
-    PCollection<KV<String, String>> tallies = PCollectionList
-        .of(read.records().apply("TallyRead", tally(record -> record.getFile().getName(), FileTally.READ)))
-        .and(read.failures().apply("TallyUnparsed", tallyEach(bad -> bad.getSourceFile(), FileTally.READ, FileTally.QUARANTINED)))
-        .and(valid.failures().apply("TallyInvalid", tally(BadRecord::getSourceFile, FileTally.QUARANTINED)))
+    PCollection<KV<String, KV<String, Long>>> tallies = PCollectionList.of(read.tallies())
         .and(merged.outcomes().apply("TallyMerged", FlatMapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via(outcome -> java.util.List.of(
-                FileTally.of(outcome.getKey(), FileTally.VALID),
-                FileTally.of(outcome.getKey(), auditOutcome(outcome.getValue()))))))
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.longs())))
+            .via(outcome -> List.of(
+                FileTally.of(outcome.getKey(), FileTally.VALID, outcome.getValue().getValue()),
+                FileTally.of(outcome.getKey(), auditOutcome(outcome.getValue().getKey()), outcome.getValue().getValue())))))
         .apply("FlattenTallies", Flatten.pCollections());
 
     PCollection<FileAudit> audit = AuditInputs.of(fresh.output(), problems, tallies)
@@ -325,27 +302,5 @@ public final class MembersPipeline {
       return FileTally.INSERTED;
     }
     return MergeOutcome.UPDATED.label().equals(mergeOutcome) ? FileTally.UPDATED : FileTally.UNCHANGED;
-  }
-
-  private static Map<String, Rules<SourceRecord>> rulesByClient(Map<String, MemberClient> clients) {
-    return clients.values().stream().collect(Collectors.toMap(MemberClient::clientId,
-        client -> io.carelake.transforms.validate.RuleSet.of(client.rules())));
-  }
-
-  private static Map<String, PiiPolicy> policiesByClient(Map<String, MemberClient> clients) {
-    return clients.values().stream().collect(Collectors.toMap(MemberClient::clientId, MemberClient::piiPolicy));
-  }
-
-  private static <T> MapElements<T, KV<String, String>> tally(
-      org.apache.beam.sdk.transforms.SerializableFunction<T, String> fileOf, String what) {
-    return MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-        .via(element -> FileTally.of(fileOf.apply(element), what));
-  }
-
-  private static <T> FlatMapElements<T, KV<String, String>> tallyEach(
-      org.apache.beam.sdk.transforms.SerializableFunction<T, String> fileOf, String... what) {
-    return FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-        .via(element -> java.util.Arrays.stream(what).map(w -> FileTally.of(fileOf.apply(element), w))
-            .collect(Collectors.toList()));
   }
 }

@@ -38,7 +38,7 @@ final class MergeContinuouslyFn extends DoFn<KV<byte[], KV<Boolean, Row>>, Row> 
 
   private final Scd1Decision decision;
   private final TupleTag<Row> changes;
-  private final TupleTag<KV<String, String>> outcomes;
+  private final TupleTag<KV<String, KV<String, Long>>> outcomes;
 
   @StateId(TABLE_ROW)
   private final StateSpec<ValueState<Row>> tableRowSpec;
@@ -53,7 +53,7 @@ final class MergeContinuouslyFn extends DoFn<KV<byte[], KV<Boolean, Row>>, Row> 
   private final TimerSpec windowEndSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
   MergeContinuouslyFn(Scd1Decision decision, Schema schema, TupleTag<Row> changes,
-      TupleTag<KV<String, String>> outcomes) {
+      TupleTag<KV<String, KV<String, Long>>> outcomes) {
     this.decision = decision;
     this.changes = changes;
     this.outcomes = outcomes;
@@ -91,7 +91,9 @@ final class MergeContinuouslyFn extends DoFn<KV<byte[], KV<Boolean, Row>>, Row> 
       if (merged.change() != null) {
         out.get(changes).output(merged.change());
       }
-      merged.outcomes().forEach(out.get(outcomes)::output);
+      OutcomeCounts counts = new OutcomeCounts();
+      merged.outcomes().forEach(counts::add);
+      counts.flush(out.get(outcomes)::output);
     }
   }
 }

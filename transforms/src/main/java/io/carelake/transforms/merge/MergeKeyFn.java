@@ -1,6 +1,9 @@
 package io.carelake.transforms.merge;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
@@ -15,10 +18,11 @@ final class MergeKeyFn extends DoFn<KV<byte[], CoGbkResult>, Row> {
   private final TupleTag<Row> current;
   private final TupleTag<Row> incoming;
   private final TupleTag<Row> changes;
-  private final TupleTag<KV<String, String>> outcomes;
+  private final TupleTag<KV<String, KV<String, Long>>> outcomes;
+  private transient Map<BoundedWindow, OutcomeCounts> counts;
 
   MergeKeyFn(Scd1Decision decision, TupleTag<Row> current, TupleTag<Row> incoming,
-      TupleTag<Row> changes, TupleTag<KV<String, String>> outcomes) {
+      TupleTag<Row> changes, TupleTag<KV<String, KV<String, Long>>> outcomes) {
     this.decision = decision;
     this.current = current;
     this.incoming = incoming;
@@ -26,8 +30,13 @@ final class MergeKeyFn extends DoFn<KV<byte[], CoGbkResult>, Row> {
     this.outcomes = outcomes;
   }
 
+  @StartBundle
+  public void startBundle() {
+    counts = new HashMap<>();
+  }
+
   @ProcessElement
-  public void process(@Element KV<byte[], CoGbkResult> group, MultiOutputReceiver out) {
+  public void process(@Element KV<byte[], CoGbkResult> group, BoundedWindow window, MultiOutputReceiver out) {
     Row currentRow = null;
     for (Row row : group.getValue().getAll(current)) {
       Scd1Decision.checkOneTableRow(currentRow);
@@ -41,6 +50,14 @@ final class MergeKeyFn extends DoFn<KV<byte[], CoGbkResult>, Row> {
     if (merged.change() != null) {
       out.get(changes).output(merged.change());
     }
-    merged.outcomes().forEach(out.get(outcomes)::output);
+    OutcomeCounts windowCounts = counts.computeIfAbsent(window, w -> new OutcomeCounts());
+    merged.outcomes().forEach(windowCounts::add);
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext context) {
+    counts.forEach((window, windowCounts) ->
+        windowCounts.flush(count -> context.output(outcomes, count, window.maxTimestamp(), window)));
+    counts = null;
   }
 }

@@ -18,17 +18,17 @@ import org.apache.beam.sdk.values.TupleTag;
  */
 public final class MergeResult implements POutput {
   private static final TupleTag<Row> CHANGES = new TupleTag<>("changes");
-  private static final TupleTag<KV<String, String>> OUTCOMES = new TupleTag<>("outcomes");
+  private static final TupleTag<KV<String, KV<String, Long>>> OUTCOMES = new TupleTag<>("outcomes");
 
   private final PCollection<Row> changes;
-  private final PCollection<KV<String, String>> outcomes;
+  private final PCollection<KV<String, KV<String, Long>>> outcomes;
 
-  private MergeResult(PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
+  private MergeResult(PCollection<Row> changes, PCollection<KV<String, KV<String, Long>>> outcomes) {
     this.changes = changes;
     this.outcomes = outcomes;
   }
 
-  static MergeResult of(PCollection<Row> changes, PCollection<KV<String, String>> outcomes) {
+  static MergeResult of(PCollection<Row> changes, PCollection<KV<String, KV<String, Long>>> outcomes) {
     return new MergeResult(changes, outcomes);
   }
 
@@ -38,10 +38,11 @@ public final class MergeResult implements POutput {
   }
 
   /**
-   * One element per incoming row: its attribution column's value (such as its source file) and the
-   * {@link MergeOutcome#label()} of what the merge did with it.
+   * How many incoming rows had each outcome, by their attribution column's value (such as their source
+   * file): (attribution, ({@link MergeOutcome#label()}, count)). Counted where the rows were merged and
+   * emitted once per bundle or window, so an attribution and outcome may come in several parts: sum them.
    */
-  public PCollection<KV<String, String>> outcomes() {
+  public PCollection<KV<String, KV<String, Long>>> outcomes() {
     return outcomes;
   }
 

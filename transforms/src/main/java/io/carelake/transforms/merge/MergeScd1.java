@@ -14,6 +14,7 @@ import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -68,6 +69,8 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
   public static final String AFTER_HASH = ChangeFeed.AFTER_HASH;
   public static final String INSERT = ChangeFeed.INSERT;
   public static final String UPDATE = ChangeFeed.UPDATE;
+  private static final KvCoder<String, KV<String, Long>> OUTCOME_CODER =
+      KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
 
   abstract List<String> keyColumns();
 
@@ -99,7 +102,7 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
     return toBuilder().setIgnoredColumns(List.copyOf(lineageColumns)).build();
   }
 
-  /** The STRING column, such as the source file, by which {@link MergeResult#outcomes()} are reported. */
+  /** The STRING column, such as the source file, by which {@link MergeResult#outcomes()} are counted. */
   public MergeScd1 attributedTo(String sourceColumn) {
     checkArgument(sourceColumn != null && !sourceColumn.isBlank(), "attribution column must not be blank");
     return toBuilder().setAttributionColumn(sourceColumn).build();
@@ -131,14 +134,14 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
         .apply("GroupByKey", CoGroupByKey.create());
 
     TupleTag<Row> changes = new TupleTag<>("changes");
-    TupleTag<KV<String, String>> outcomes = new TupleTag<>("outcomes");
+    TupleTag<KV<String, KV<String, Long>>> outcomes = new TupleTag<>("outcomes");
     MergeKeyFn mergeKey = new MergeKeyFn(decision(changeSchema), current, incoming, changes, outcomes);
     PCollectionTuple merged = grouped.apply("MergeKeys",
         ParDo.of(mergeKey).withOutputTags(changes, TupleTagList.of(outcomes)));
 
     return MergeResult.of(
         merged.get(changes).setRowSchema(changeSchema),
-        merged.get(outcomes).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+        merged.get(outcomes).setCoder(OUTCOME_CODER));
   }
 
   /**
@@ -157,14 +160,14 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
         .apply("IncomingAtWindowEnd", IntoGlobalWindowAtWindowEnd.create());
 
     TupleTag<Row> changes = new TupleTag<>("changes");
-    TupleTag<KV<String, String>> outcomes = new TupleTag<>("outcomes");
+    TupleTag<KV<String, KV<String, Long>>> outcomes = new TupleTag<>("outcomes");
     PCollectionTuple merged = PCollectionList.of(tableRows).and(incomingRows)
         .apply("FlattenTableAndIncoming", Flatten.pCollections())
         .apply("MergeWindowsIntoState", ParDo.of(new MergeContinuouslyFn(decision(changeSchema), schema, changes, outcomes))
             .withOutputTags(changes, TupleTagList.of(outcomes)));
     return MergeResult.of(
         merged.get(changes).setRowSchema(changeSchema).apply("ChangesInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(input.incoming())),
-        merged.get(outcomes).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        merged.get(outcomes).setCoder(OUTCOME_CODER)
             .apply("OutcomesInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(input.incoming())));
   }
 

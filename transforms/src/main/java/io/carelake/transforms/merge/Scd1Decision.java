@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
@@ -28,6 +27,7 @@ final class Scd1Decision implements Serializable {
       .comparingLong(Candidate::sequence)
       .thenComparing(Candidate::hash)
       .thenComparing(Candidate::fullHash);
+  private static final List<String> NO_COLUMNS = List.of();
 
   private final String sequenceColumn;
   private final Set<String> ignoredColumns;
@@ -48,8 +48,7 @@ final class Scd1Decision implements Serializable {
   Merged merge(@Nullable Row tableRow, Iterable<Row> incoming) {
     List<Candidate> candidates = new ArrayList<>();
     for (Row row : incoming) {
-      candidates.add(new Candidate(row, row.getInt64(sequenceColumn), RowHashes.hash(row, ignoredColumns),
-          RowHashes.hash(row, Set.of())));
+      candidates.add(new Candidate(row, row.getInt64(sequenceColumn), RowHashes.hash(row, ignoredColumns)));
     }
     Candidate winner = candidates.stream().max(WINS).orElseThrow();
     List<KV<String, String>> outcomes = new ArrayList<>();
@@ -94,7 +93,6 @@ final class Scd1Decision implements Serializable {
   }
 
   private KV<String, String> outcome(Row row, MergeOutcome outcome) {
-    Metrics.counter(MergeScd1.class, outcome.label()).inc();
     return KV.of(row.getString(attributionColumn), outcome.label());
   }
 
@@ -105,5 +103,36 @@ final class Scd1Decision implements Serializable {
    */
   record Merged(Row tableRow, @Nullable Row change, List<KV<String, String>> outcomes) {}
 
-  private record Candidate(Row row, long sequence, String hash, String fullHash) {}
+  /** An incoming row; the hash of all its columns, which only breaks ties, is computed when one needs it. */
+  private static final class Candidate {
+    private final Row row;
+    private final long sequence;
+    private final String hash;
+    private String fullHash;
+
+    Candidate(Row row, long sequence, String hash) {
+      this.row = row;
+      this.sequence = sequence;
+      this.hash = hash;
+    }
+
+    Row row() {
+      return row;
+    }
+
+    long sequence() {
+      return sequence;
+    }
+
+    String hash() {
+      return hash;
+    }
+
+    String fullHash() {
+      if (fullHash == null) {
+        fullHash = RowHashes.hash(row, NO_COLUMNS);
+      }
+      return fullHash;
+    }
+  }
 }

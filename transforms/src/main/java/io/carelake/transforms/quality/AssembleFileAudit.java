@@ -10,11 +10,11 @@ import io.carelake.schemas.SchemaCoders;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
@@ -54,7 +54,11 @@ public abstract class AssembleFileAudit extends PTransform<AuditInputs, PCollect
     PCollection<KV<String, FileProblem>> problemsByName = inputs.problems().apply("KeyProblemsByName",
         WithKeys.of((FileProblem problem) -> problem.getFile().getName()).withKeyType(TypeDescriptors.strings()));
     PCollection<KV<String, KV<String, Long>>> countsByName = inputs.tallies()
-        .apply("CountTallies", Count.perElement())
+        .apply("ByFileAndTally", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()),
+                TypeDescriptors.longs()))
+            .via(count -> KV.of(KV.of(count.getKey(), count.getValue().getKey()), count.getValue().getValue())))
+        .apply("SumTallies", Sum.longsPerKey())
         .apply("KeyCountsByName", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                 TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())))

@@ -14,22 +14,23 @@ import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Everything a run knows about its landing files: the files it read, the files it did not read as a
- * whole (rejected, failed, skipped), and per-record tallies keyed by file name.
+ * whole (rejected, failed, skipped), and counts of what happened to their records, by file name: (file,
+ * ({@link FileTally} name, count)), counted where the records were (per bundle), summed here.
  */
 public final class AuditInputs implements PInput {
   private final PCollection<LandingFile> filesRead;
   private final PCollection<FileProblem> problems;
-  private final PCollection<KV<String, String>> tallies;
+  private final PCollection<KV<String, KV<String, Long>>> tallies;
 
   private AuditInputs(PCollection<LandingFile> filesRead, PCollection<FileProblem> problems,
-      PCollection<KV<String, String>> tallies) {
+      PCollection<KV<String, KV<String, Long>>> tallies) {
     this.filesRead = filesRead;
     this.problems = problems;
     this.tallies = tallies;
   }
 
   public static AuditInputs of(PCollection<LandingFile> filesRead, PCollection<FileProblem> problems,
-      PCollection<KV<String, String>> tallies) {
+      PCollection<KV<String, KV<String, Long>>> tallies) {
     return new AuditInputs(filesRead, problems, tallies);
   }
 
@@ -49,7 +50,7 @@ public final class AuditInputs implements PInput {
     return problems;
   }
 
-  public PCollection<KV<String, String>> tallies() {
+  public PCollection<KV<String, KV<String, Long>>> tallies() {
     return tallies;
   }
 
@@ -62,6 +63,6 @@ public final class AuditInputs implements PInput {
   public Map<TupleTag<?>, PValue> expand() {
     return Map.of(new TupleTag<LandingFile>("filesRead"), filesRead,
         new TupleTag<FileProblem>("problems"), problems,
-        new TupleTag<KV<String, String>>("tallies"), tallies);
+        new TupleTag<KV<String, KV<String, Long>>>("tallies"), tallies);
   }
 }

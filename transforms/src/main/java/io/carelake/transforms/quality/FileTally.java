@@ -3,8 +3,9 @@ package io.carelake.transforms.quality;
 import org.apache.beam.sdk.values.KV;
 
 /**
- * What happened to one record of a file, as a (file name, tally) pair. Stages emit tallies, and
- * {@link AssembleFileAudit} counts them into the file's audit row.
+ * What happened to records of a file, as (file name, (tally, count)). Stages count their records per file
+ * as they go and emit the counts once per bundle; {@link AssembleFileAudit} sums them into the file's
+ * audit row. No element per record crosses a step.
  */
 public final class FileTally {
   /** A record was read from the file (it parsed into fields, or it is a parse failure). */
@@ -19,7 +20,7 @@ public final class FileTally {
 
   private FileTally() {}
 
-  public static KV<String, String> of(String fileName, String tally) {
-    return KV.of(fileName, tally);
+  public static KV<String, KV<String, Long>> of(String fileName, String tally, long count) {
+    return KV.of(fileName, KV.of(tally, count));
   }
 }

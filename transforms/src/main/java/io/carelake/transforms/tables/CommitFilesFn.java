@@ -14,11 +14,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class CommitFilesFn extends DoFn<String, Long> {
   private final TableCommitter committer;
   private final @Nullable Long readSnapshot;
-  private final PCollectionView<List<WrittenFiles>> files;
+  private final PCollectionView<List<TableFiles>> files;
   private final @Nullable String readColumn;
   private final @Nullable PCollectionView<List<String>> readValues;
 
-  CommitFilesFn(TableCommitter committer, @Nullable Long readSnapshot, PCollectionView<List<WrittenFiles>> files,
+  CommitFilesFn(TableCommitter committer, @Nullable Long readSnapshot, PCollectionView<List<TableFiles>> files,
       @Nullable String readColumn, @Nullable PCollectionView<List<String>> readValues) {
     this.committer = committer;
     this.readSnapshot = readSnapshot;

@@ -31,7 +31,7 @@ import org.joda.time.Instant;
  * are checked against what this run has seen, its read of the table when it started and then its own
  * commits. Input: the table, and per window the window's commit id ({@link #commitId}) with its files.
  */
-final class CommitWindowsFn extends DoFn<KV<String, KV<String, Iterable<WrittenFiles>>>, Long> {
+final class CommitWindowsFn extends DoFn<KV<String, KV<String, Iterable<TableFiles>>>, Long> {
   private static final String LAST_SNAPSHOT = "lastSnapshot";
   private static final String PENDING = "pending";
   private static final String TIMER_AT = "timerAt";
@@ -44,7 +44,7 @@ final class CommitWindowsFn extends DoFn<KV<String, KV<String, Iterable<WrittenF
   private final StateSpec<ValueState<Long>> lastSnapshotSpec = StateSpecs.value(VarLongCoder.of());
 
   @StateId(PENDING)
-  private final StateSpec<BagState<TimestampedValue<KV<String, Iterable<WrittenFiles>>>>> pendingSpec;
+  private final StateSpec<BagState<TimestampedValue<KV<String, Iterable<TableFiles>>>>> pendingSpec;
 
   @StateId(TIMER_AT)
   private final StateSpec<ValueState<Instant>> timerAtSpec = StateSpecs.value(InstantCoder.of());
@@ -53,26 +53,26 @@ final class CommitWindowsFn extends DoFn<KV<String, KV<String, Iterable<WrittenF
   private final TimerSpec windowEndSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
   CommitWindowsFn(TableCommitter committer, @Nullable Long readSnapshot,
-      Coder<KV<String, Iterable<WrittenFiles>>> windowCoder) {
+      Coder<KV<String, Iterable<TableFiles>>> windowCoder) {
     this.committer = committer;
     this.readSnapshot = readSnapshot;
     this.pendingSpec = StateSpecs.bag(TimestampedValue.TimestampedValueCoder.of(windowCoder));
   }
 
   @ProcessElement
-  public void process(@Element KV<String, KV<String, Iterable<WrittenFiles>>> window, @Timestamp Instant windowEnd,
-      @StateId(PENDING) BagState<TimestampedValue<KV<String, Iterable<WrittenFiles>>>> pending,
+  public void process(@Element KV<String, KV<String, Iterable<TableFiles>>> window, @Timestamp Instant windowEnd,
+      @StateId(PENDING) BagState<TimestampedValue<KV<String, Iterable<TableFiles>>>> pending,
       @StateId(TIMER_AT) ValueState<Instant> timerAt, @TimerId(WINDOW_END) Timer timer) {
     WindowEndBuffer.hold(window.getValue(), windowEnd, pending, timerAt, timer);
   }
 
   @OnTimer(WINDOW_END)
   public void onWindowEnd(@Timestamp Instant firedAt,
-      @StateId(PENDING) BagState<TimestampedValue<KV<String, Iterable<WrittenFiles>>>> pending,
+      @StateId(PENDING) BagState<TimestampedValue<KV<String, Iterable<TableFiles>>>> pending,
       @StateId(TIMER_AT) ValueState<Instant> timerAt, @TimerId(WINDOW_END) Timer timer,
       @StateId(LAST_SNAPSHOT) ValueState<Long> lastSnapshot, OutputReceiver<Long> out) {
-    List<KV<String, Iterable<WrittenFiles>>> windows = WindowEndBuffer.release(firedAt, pending, timerAt, timer);
-    for (KV<String, Iterable<WrittenFiles>> window : windows) {
+    List<KV<String, Iterable<TableFiles>>> windows = WindowEndBuffer.release(firedAt, pending, timerAt, timer);
+    for (KV<String, Iterable<TableFiles>> window : windows) {
       Long since = lastSnapshot.read() == null ? readSnapshot : lastSnapshot.read();
       Optional<Long> committed = committer.commit(window.getKey(), window.getValue(), since, Expressions.alwaysTrue());
       committed.ifPresent(snapshot -> {
@@ -90,7 +90,7 @@ final class CommitWindowsFn extends DoFn<KV<String, KV<String, Iterable<WrittenF
 
   /** Names each window's files by the window's commit id, before they leave their window. */
   static final class NameCommitFn
-      extends DoFn<KV<String, Iterable<WrittenFiles>>, KV<String, KV<String, Iterable<WrittenFiles>>>> {
+      extends DoFn<KV<String, Iterable<TableFiles>>, KV<String, KV<String, Iterable<TableFiles>>>> {
     private final String runId;
 
     NameCommitFn(String runId) {
@@ -98,8 +98,8 @@ final class CommitWindowsFn extends DoFn<KV<String, KV<String, Iterable<WrittenF
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<WrittenFiles>> files, BoundedWindow window, PaneInfo pane,
-        OutputReceiver<KV<String, KV<String, Iterable<WrittenFiles>>>> out) {
+    public void process(@Element KV<String, Iterable<TableFiles>> files, BoundedWindow window, PaneInfo pane,
+        OutputReceiver<KV<String, KV<String, Iterable<TableFiles>>>> out) {
       out.output(KV.of(files.getKey(), KV.of(commitId(runId, window, pane), files.getValue())));
     }
   }

@@ -12,6 +12,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableMetadataParser;
 import org.apache.iceberg.exceptions.NotFoundException;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A table as it was when a pipeline was built, by the location of that version's metadata file: what the
@@ -36,15 +37,23 @@ final class PinnedTable implements Serializable {
 
   private final LakeTable table;
   private final String metadataLocation;
+  private final @Nullable Long snapshotId;
 
-  private PinnedTable(LakeTable table, String metadataLocation) {
+  private PinnedTable(LakeTable table, String metadataLocation, @Nullable Long snapshotId) {
     this.table = table;
     this.metadataLocation = metadataLocation;
+    this.snapshotId = snapshotId;
   }
 
   /** The version of {@code table} that {@code loaded} is. */
   static PinnedTable of(LakeTable table, Table loaded) {
-    return new PinnedTable(table, ((HasTableOperations) loaded).operations().current().metadataFileLocation());
+    return new PinnedTable(table, ((HasTableOperations) loaded).operations().current().metadataFileLocation(),
+        loaded.currentSnapshot() == null ? null : loaded.currentSnapshot().snapshotId());
+  }
+
+  /** The current snapshot of the pinned version; null when the table had none. */
+  @Nullable Long snapshotId() {
+    return snapshotId;
   }
 
   /** The pinned version, read-only: writers write its files, commits go through the catalog. */

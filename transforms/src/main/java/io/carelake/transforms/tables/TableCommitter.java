@@ -64,7 +64,7 @@ final class TableCommitter implements Serializable {
    *     null for the partitions the files are written to
    * @return the snapshot of the commit; empty when there was nothing to commit
    */
-  Optional<Long> commit(String commitId, Iterable<WrittenFiles> written, @Nullable Long since,
+  Optional<Long> commit(String commitId, Iterable<TableFiles> written, @Nullable Long since,
       @Nullable Expression readWhere) {
     Table current = table.load();
     Optional<Snapshot> done = findCommit(current, commitId, since);
@@ -73,9 +73,9 @@ final class TableCommitter implements Serializable {
     }
     List<DataFile> dataFiles = new ArrayList<>();
     List<DeleteFile> deleteFiles = new ArrayList<>();
-    for (WrittenFiles files : written) {
-      dataFiles.addAll(files.dataFiles());
-      deleteFiles.addAll(files.deleteFiles());
+    for (TableFiles files : written) {
+      dataFiles.addAll(files.files().dataFiles());
+      deleteFiles.addAll(files.files().deleteFiles());
     }
     Expression conflicts = readWhere != null ? readWhere : partitionsOf(current, dataFiles);
     if (checkConflicts) {

@@ -27,7 +27,6 @@ import org.apache.beam.sdk.values.PCollection.IsBounded;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.iceberg.PartitionField;
-import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
@@ -129,36 +128,67 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
   @Override
   public TableCommit expand(PCollection<Row> rows) {
     checkArgument(rows.hasSchema(), "rows written to table %s must have a schema", table());
-    Schema schema = rows.getSchema();
+    PCollection<Row> windowed = rows;
+    if (rows.isBounded() == IsBounded.UNBOUNDED && rows.getWindowingStrategy().getWindowFn() instanceof GlobalWindows) {
+      windowed = rows.apply("WindowRows", Window.into(FixedWindows.of(windowSize())));
+    }
+    TableSink sink = sinkFor(rows.getSchema(), rows.isBounded() == IsBounded.UNBOUNDED);
+    return windowed
+        .apply("WriteDataFiles", ParDo.of(new WriteRowsFn(sink)))
+        .setCoder(TableFiles.coder())
+        .apply("CommitFiles", committing(sink));
+  }
+
+  /**
+   * A sink for rows of {@code rowSchema}, for a step that writes the table's rows itself; this creates the
+   * table (or adds the columns it lacks) now, as the pipeline is built. Commit what it wrote with
+   * {@link #committing}.
+   *
+   * @param streaming whether the rows come window by window (a keyed table then upserts every row)
+   */
+  public TableSink sinkFor(Schema rowSchema, boolean streaming) {
     boolean merged = !keyColumns().isEmpty();
-    boolean streaming = rows.isBounded() == IsBounded.UNBOUNDED;
-    checkArgument(!merged || schema.hasField(ChangeFeed.CHANGE_TYPE),
+    checkArgument(!merged || rowSchema.hasField(ChangeFeed.CHANGE_TYPE),
         "rows written to merged table %s must be change rows", table());
-    checkArgument(!streaming || readValues() == null,
-        "a streaming merge holds the whole table: decide it on the whole table's snapshot");
-    Table created = table().createOrEvolve(schema, partitioning(), keyColumns());
+    Table created = table().createOrEvolve(rowSchema, partitioning(), keyColumns());
     if (merged) {
       checkPartitionedByKey(created);
     }
-    Long since = decidedOnRead() ? readSnapshot() : currentSnapshotId(created);
+    return new TableSink(PinnedTable.of(table(), created), rowSchema, keyColumns(),
+        merged ? ChangeFeed.CHANGE_TYPE : null, merged ? ChangeFeed.UPDATE : null, streaming);
+  }
 
-    PCollection<Row> windowed = rows;
-    if (streaming && rows.getWindowingStrategy().getWindowFn() instanceof GlobalWindows) {
-      windowed = rows.apply("WindowRows", Window.into(FixedWindows.of(windowSize())));
+  /**
+   * Commits the files {@code sink} wrote: once per run in batch, once per window in streaming, after the
+   * snapshot the changes were decided on ({@link #decidedOn}) or, for appends, the table's snapshot when
+   * the sink was made.
+   */
+  public PTransform<PCollection<TableFiles>, TableCommit> committing(TableSink sink) {
+    return new CommitFiles(sink);
+  }
+
+  private final class CommitFiles extends PTransform<PCollection<TableFiles>, TableCommit> {
+    private final TableSink sink;
+
+    CommitFiles(TableSink sink) {
+      this.sink = sink;
     }
-    PCollection<WrittenFiles> written = windowed
-        .apply("WriteDataFiles", ParDo.of(new WriteTableFilesFn(PinnedTable.of(table(), created), schema,
-            keyColumns(), merged ? ChangeFeed.CHANGE_TYPE : null, merged ? ChangeFeed.UPDATE : null, streaming)))
-        .setCoder(JavaSerializedCoder.of(WrittenFiles.class));
-    TableCommitter committer = new TableCommitter(table(), runId(), merged, streaming);
-    return TableCommit.of(streaming ? commitWindows(written, windowed, committer, since)
-        : commitRun(written, committer, since));
+
+    @Override
+    public TableCommit expand(PCollection<TableFiles> written) {
+      boolean streaming = written.isBounded() == IsBounded.UNBOUNDED;
+      checkArgument(!streaming || readValues() == null,
+          "a streaming merge holds the whole table: decide it on the whole table's snapshot");
+      Long since = decidedOnRead() ? readSnapshot() : sink.baseSnapshot();
+      TableCommitter committer = new TableCommitter(table(), runId(), !keyColumns().isEmpty(), streaming);
+      return TableCommit.of(streaming ? commitWindows(written, committer, since) : commitRun(written, committer, since));
+    }
   }
 
   /** Batch: one commit of every file the run wrote, once they are all written, files or not. */
-  private PCollection<Long> commitRun(PCollection<WrittenFiles> written, TableCommitter committer,
+  private PCollection<Long> commitRun(PCollection<TableFiles> written, TableCommitter committer,
       @Nullable Long since) {
-    PCollectionView<List<WrittenFiles>> files = written
+    PCollectionView<List<TableFiles>> files = written
         .apply("IntoOneCommit", Window.into(new GlobalWindows()))
         .apply("FilesOfCommit", View.asList());
     CommitFilesFn commit = new CommitFilesFn(committer, since, files, readColumn(), readValues());
@@ -173,20 +203,20 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
    * Streaming: window by window, in the global window where the committer keeps its last snapshot; the
    * snapshots go back to their windows, for steps that wait on a window's commit.
    */
-  private PCollection<Long> commitWindows(PCollection<WrittenFiles> written, PCollection<Row> windowed,
-      TableCommitter committer, @Nullable Long since) {
-    Coder<KV<String, Iterable<WrittenFiles>>> window =
-        KvCoder.of(StringUtf8Coder.of(), IterableCoder.of(JavaSerializedCoder.of(WrittenFiles.class)));
+  private PCollection<Long> commitWindows(PCollection<TableFiles> written, TableCommitter committer,
+      @Nullable Long since) {
+    Coder<KV<String, Iterable<TableFiles>>> window =
+        KvCoder.of(StringUtf8Coder.of(), IterableCoder.of(TableFiles.coder()));
     return written
         .apply("KeyByTable", WithKeys.of(table().toString()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), JavaSerializedCoder.of(WrittenFiles.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), TableFiles.coder()))
         .apply("FilesOfCommit", GroupByKey.create())
         .apply("NameCommits", ParDo.of(new CommitWindowsFn.NameCommitFn(runId())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), window))
         .apply("AcrossWindows", IntoGlobalWindowAtWindowEnd.create())
         .apply("Commit", ParDo.of(new CommitWindowsFn(committer, since, window)))
         .setCoder(VarLongCoder.of())
-        .apply("BackToWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(windowed));
+        .apply("BackToWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(written));
   }
 
   private void checkPartitionedByKey(Table table) {
@@ -196,11 +226,6 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
           "merged table %s is partitioned by %s(%s): a merged table may be partitioned only by key columns'"
               + " values, or an update would not hide the key's earlier row", table(), field.transform(), column);
     }
-  }
-
-  private static @Nullable Long currentSnapshotId(Table table) {
-    Snapshot current = table.currentSnapshot();
-    return current == null ? null : current.snapshotId();
   }
 
   @AutoValue.Builder

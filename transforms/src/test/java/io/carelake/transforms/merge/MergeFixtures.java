@@ -3,6 +3,11 @@ package io.carelake.transforms.merge;
 import io.carelake.schemas.Members;
 import io.carelake.transforms.tables.RowHashes;
 import java.time.LocalDate;
+import java.util.Collections;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Instant;
@@ -38,6 +43,14 @@ final class MergeFixtures {
 
   static Row member(String memberId, String email, long sequence, String sourceFile) {
     return member("acme", memberId, email, sequence, sourceFile);
+  }
+
+  /** Outcome counts as one (attribution, outcome) element per row, in their windows: what tests compare. */
+  static PCollection<KV<String, String>> perRow(PCollection<KV<String, KV<String, Long>>> counts) {
+    return counts.apply("OutcomePerRow of " + counts.getName(), FlatMapElements
+        .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+        .via(count -> Collections.nCopies(count.getValue().getValue().intValue(),
+            KV.of(count.getKey(), count.getValue().getKey()))));
   }
 
   static String hash(Row row) {

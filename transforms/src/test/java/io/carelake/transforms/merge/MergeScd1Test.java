@@ -1,5 +1,6 @@
 package io.carelake.transforms.merge;
 
+import static io.carelake.transforms.merge.MergeFixtures.perRow;
 import static io.carelake.transforms.merge.MergeFixtures.MERGE;
 import static io.carelake.transforms.merge.MergeFixtures.hash;
 import static io.carelake.transforms.merge.MergeFixtures.insert;
@@ -70,7 +71,7 @@ public class MergeScd1Test {
     MergeResult result = merge("Merge", List.of(), List.of(acme, beta));
 
     PAssert.that(result.changes()).containsInAnyOrder(insert(acme), insert(beta));
-    PAssert.that(result.outcomes()).containsInAnyOrder(
+    PAssert.that(perRow(result.outcomes())).containsInAnyOrder(
         KV.of("acme_0105.csv", "inserted"), KV.of("beta_0105.csv", "inserted"));
     p.run();
   }
@@ -83,7 +84,7 @@ public class MergeScd1Test {
     MergeResult result = merge("Merge", List.of(current), List.of(changed));
 
     PAssert.that(result.changes()).containsInAnyOrder(update(current, changed));
-    PAssert.that(result.outcomes()).containsInAnyOrder(KV.of("0106.csv", "updated"));
+    PAssert.that(perRow(result.outcomes())).containsInAnyOrder(KV.of("0106.csv", "updated"));
     p.run();
   }
 
@@ -95,7 +96,7 @@ public class MergeScd1Test {
     MergeResult result = merge("Merge", List.of(current), List.of(again));
 
     PAssert.that(result.changes()).empty();
-    PAssert.that(result.outcomes()).containsInAnyOrder(KV.of("0106.csv", "unchanged"));
+    PAssert.that(perRow(result.outcomes())).containsInAnyOrder(KV.of("0106.csv", "unchanged"));
     p.run();
   }
 
@@ -106,10 +107,10 @@ public class MergeScd1Test {
     MergeResult first = merge("First", List.of(), file);
     MergeResult second = merge("Second", file, file);
 
-    PAssert.that(first.outcomes()).containsInAnyOrder(KV.of("0105.csv", "inserted"), KV.of("0105.csv", "inserted"));
+    PAssert.that(perRow(first.outcomes())).containsInAnyOrder(KV.of("0105.csv", "inserted"), KV.of("0105.csv", "inserted"));
     PAssert.that(first.changes()).containsInAnyOrder(insert(file.get(0)), insert(file.get(1)));
     PAssert.that(second.changes()).empty();
-    PAssert.that(second.outcomes()).containsInAnyOrder(KV.of("0105.csv", "unchanged"), KV.of("0105.csv", "unchanged"));
+    PAssert.that(perRow(second.outcomes())).containsInAnyOrder(KV.of("0105.csv", "unchanged"), KV.of("0105.csv", "unchanged"));
     p.run();
   }
 
@@ -121,7 +122,7 @@ public class MergeScd1Test {
     MergeResult result = merge("Merge", List.of(current), List.of(backfill));
 
     PAssert.that(result.changes()).empty();
-    PAssert.that(result.outcomes()).containsInAnyOrder(KV.of("backfill_0101.csv", "stale"));
+    PAssert.that(perRow(result.outcomes())).containsInAnyOrder(KV.of("backfill_0101.csv", "stale"));
     p.run();
   }
 
@@ -134,7 +135,7 @@ public class MergeScd1Test {
     MergeResult result = merge("Merge", List.of(), List.of(first, latest, middle));
 
     PAssert.that(result.changes()).containsInAnyOrder(insert(latest));
-    PAssert.that(result.outcomes()).containsInAnyOrder(
+    PAssert.that(perRow(result.outcomes())).containsInAnyOrder(
         KV.of("a.csv", "superseded"), KV.of("b.csv", "inserted"), KV.of("c.csv", "superseded"));
     PipelineResult run = p.run();
     run.waitUntilFinish();
@@ -169,7 +170,7 @@ public class MergeScd1Test {
     MergeResult result = merge("Merge", List.of(untouched, before, otherClient), List.of(after));
 
     PAssert.that(result.changes()).containsInAnyOrder(update(before, after));
-    PAssert.that(result.outcomes()).containsInAnyOrder(KV.of("0106.csv", "updated"));
+    PAssert.that(perRow(result.outcomes())).containsInAnyOrder(KV.of("0106.csv", "updated"));
     p.run();
   }
 
@@ -182,7 +183,7 @@ public class MergeScd1Test {
 
     assertThat(hash(withoutEmail), is(not(hash(withEmptyEmail))));
     PAssert.that(result.changes()).containsInAnyOrder(update(withoutEmail, withEmptyEmail));
-    PAssert.that(result.outcomes()).containsInAnyOrder(KV.of("0106.csv", "updated"));
+    PAssert.that(perRow(result.outcomes())).containsInAnyOrder(KV.of("0106.csv", "updated"));
     p.run();
   }
 
@@ -192,7 +193,7 @@ public class MergeScd1Test {
     Row two = member("M1", "ada@okafor.net", 2, "0106.csv");
 
     MergeResult result = merge("Merge", List.of(one, two), List.of());
-    PAssert.that(result.outcomes()).empty();
+    PAssert.that(perRow(result.outcomes())).empty();
 
     Pipeline.PipelineExecutionException failure = assertThrows(Pipeline.PipelineExecutionException.class, p::run);
     assertThat(failure.getCause(), instanceOf(IllegalStateException.class));

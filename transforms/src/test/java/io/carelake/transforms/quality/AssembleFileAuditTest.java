@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -40,12 +41,13 @@ public class AssembleFileAuditTest {
         FileProblem.failed(file("acme_20250302.csv"), "read.io: IOException"),
         FileProblem.skippedDuplicate(file("acme_20250302.csv"), "duplicate.content: ..."))
         .withCoder(SchemaCoders.of(FileProblem.class)));
-    PCollection<KV<String, String>> tallies = pipeline.apply("Tallies", Create.of(
-        KV.of("acme_20250301.csv", FileTally.READ), KV.of("acme_20250301.csv", FileTally.READ),
-        KV.of("acme_20250301.csv", FileTally.READ), KV.of("acme_20250301.csv", FileTally.QUARANTINED),
-        KV.of("acme_20250301.csv", FileTally.VALID), KV.of("acme_20250301.csv", FileTally.VALID),
-        KV.of("acme_20250301.csv", FileTally.INSERTED), KV.of("acme_20250301.csv", FileTally.UNCHANGED))
-        .withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+    // Counts of one file from several bundles: 3 read, 1 quarantined, 2 valid (1 inserted, 1 unchanged).
+    PCollection<KV<String, KV<String, Long>>> tallies = pipeline.apply("Tallies", Create.of(
+        FileTally.of("acme_20250301.csv", FileTally.READ, 2), FileTally.of("acme_20250301.csv", FileTally.READ, 1),
+        FileTally.of("acme_20250301.csv", FileTally.QUARANTINED, 1),
+        FileTally.of("acme_20250301.csv", FileTally.VALID, 2),
+        FileTally.of("acme_20250301.csv", FileTally.INSERTED, 1), FileTally.of("acme_20250301.csv", FileTally.UNCHANGED, 1))
+        .withCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))));
 
     PCollection<FileAudit> audit = AuditInputs.of(read, problems, tallies)
         .apply(AssembleFileAudit.forRun("members", "run-1", new Instant(0)));

@@ -69,7 +69,7 @@ public class StreamingWriteTableTest {
     Table table = lakeTable.createOrEvolve(Members.SILVER, Partitioning.none(), List.of());
     DataFile file = DataFiles.builder(table.spec()).withPath(table.location() + "/data/window-1.parquet")
         .withFormat(FileFormat.PARQUET).withFileSizeInBytes(10).withRecordCount(3).build();
-    List<WrittenFiles> written = List.of(new WrittenFiles(List.of(file), List.of()));
+    List<TableFiles> written = List.of(new TableFiles(new WrittenFiles(List.of(file), List.of())));
     TableCommitter committer = new TableCommitter(lakeTable, "stream-2", false, true);
 
     Optional<Long> first = committer.commit("stream-2@window-1", written, null, null);
@@ -104,11 +104,11 @@ public class StreamingWriteTableTest {
         contains("stream-3@1", "stream-3@2", "batch-1"));
   }
 
-  private static List<WrittenFiles> filesOf(Table table, String client, String name) {
+  private static List<TableFiles> filesOf(Table table, String client, String name) {
     org.apache.iceberg.PartitionData partition = new org.apache.iceberg.PartitionData(table.spec().partitionType());
     partition.set(0, client);
     DataFile file = DataFiles.builder(table.spec()).withPath(table.location() + "/data/" + name + ".parquet")
         .withFormat(FileFormat.PARQUET).withFileSizeInBytes(10).withRecordCount(1).withPartition(partition).build();
-    return List.of(new WrittenFiles(List.of(file), List.of()));
+    return List.of(new TableFiles(new WrittenFiles(List.of(file), List.of())));
   }
 }

@@ -83,8 +83,8 @@ public class DataflowTranslationTest {
 
   /** Top-level steps of each pipeline that batch and streaming runs both have. */
   private static final Map<String, List<String>> KEY_STEPS = Map.of(MembersPipeline.NAME, List.of(
-      "ListLandingFiles", "ReadCsvRecords", "ValidateMembers", "MergeIntoSilver", "CommitSilverMembers",
-      "WriteQuarantine", "WriteAudit"));
+      "ListLandingFiles", "ReadRosters", "CommitBronze", "CommitQuarantine", "MergeIntoSilver", "CommitSilverMembers",
+      "WriteAudit"));
 
   /**
    * Top-level steps only a batch run (reads only the partitions of its clients) or only a streaming run

@@ -1,0 +1,371 @@
+package io.carelake.pipelines.members;
+
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
+import io.carelake.schemas.BadRecord;
+import io.carelake.schemas.BronzeRecord;
+import io.carelake.schemas.FileProblem;
+import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.Members;
+import io.carelake.schemas.SchemaCoders;
+import io.carelake.schemas.SourceRecord;
+import io.carelake.schemas.Violation;
+import io.carelake.transforms.extract.CsvFileReader;
+import io.carelake.transforms.extract.ReadCsvRecords;
+import io.carelake.transforms.extract.ToBronzeRecords;
+import io.carelake.transforms.quality.FileTally;
+import io.carelake.transforms.quality.ProgressLog;
+import io.carelake.transforms.standardize.PiiPolicy;
+import io.carelake.transforms.standardize.TokenizationKey;
+import io.carelake.transforms.standardize.Tokenizer;
+import io.carelake.transforms.tables.TableFiles;
+import io.carelake.transforms.tables.TableSink;
+import io.carelake.transforms.validate.RuleSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Instant;
+
+/**
+ * Reads each roster once, from its first record to its last, doing all of a record's work where the
+ * record is: the record as delivered into bronze; its client's columns mapped to the canonical ones;
+ * every rule of its client checked (a record breaking any goes to quarantine, as does a record that is
+ * not valid CSV); then standardised and its personal data protected by its client's policy. Out come
+ * silver member rows, and per bundle one {@link RosterReport}.
+ *
+ * <p>One step rather than one per stage because of what a record costs between steps: encoded for every
+ * step that reads it, for every consumer of a step with several outputs. Here a record is parsed, checked
+ * and written once, bronze and quarantine rows go straight into their tables' files, counts are kept per
+ * file, and only member rows leave, encoded once. The stages are the same plain code the separate
+ * transforms use ({@link CsvFileReader}, {@link RuleSet}, {@link MemberRows}, {@link PiiPolicy}). Files are
+ * first spread over the workers, so that every worker reads.
+ */
+final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadMemberRosters.Result> {
+  private static final String VALIDATE = "validate";
+
+  private final String pipeline;
+  private final Map<String, MemberClient> clients;
+  private final String runId;
+  private final Instant ingestedAt;
+  private final @Nullable String tokenKeyRef;
+  private final TableSink bronze;
+  private final TableSink quarantine;
+
+  ReadMemberRosters(String pipeline, Map<String, MemberClient> clients, String runId, Instant ingestedAt,
+      @Nullable String tokenKeyRef, TableSink bronze, TableSink quarantine) {
+    checkArgument(bronze.rowSchema().equals(SchemaCoders.of(BronzeRecord.class).getSchema()),
+        "the bronze sink must take bronze records");
+    checkArgument(quarantine.rowSchema().equals(SchemaCoders.of(BadRecord.class).getSchema()),
+        "the quarantine sink must take bad records");
+    this.pipeline = pipeline;
+    this.clients = Map.copyOf(clients);
+    this.runId = runId;
+    this.ingestedAt = ingestedAt;
+    this.tokenKeyRef = tokenKeyRef;
+    this.bronze = bronze;
+    this.quarantine = quarantine;
+  }
+
+  @Override
+  public Result expand(PCollection<LandingFile> files) {
+    TupleTag<Row> members = new TupleTag<>() {};
+    TupleTag<RosterReport> reports = new TupleTag<>() {};
+    PCollectionTuple read = files
+        .apply("SpreadFiles", Reshuffle.viaRandomKey())
+        .apply("ReadRecords", ParDo.of(new ReadRostersFn(this, members, reports))
+            .withOutputTags(members, TupleTagList.of(reports)));
+    PCollection<RosterReport> bundleReports = read.get(reports).setCoder(new RosterReport.Coder());
+    return new Result(
+        read.get(members).setRowSchema(Members.SILVER),
+        bundleReports.apply("BronzeFiles", flatten(RosterReport::bronze, TypeDescriptor.of(TableFiles.class)))
+            .setCoder(TableFiles.coder()),
+        bundleReports.apply("QuarantineFiles", flatten(RosterReport::quarantine, TypeDescriptor.of(TableFiles.class)))
+            .setCoder(TableFiles.coder()),
+        bundleReports.apply("Tallies", flatten(RosterReport::tallies, TypeDescriptors.kvs(TypeDescriptors.strings(),
+            TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())))),
+        bundleReports.apply("FileProblems", flatten(RosterReport::problems, TypeDescriptor.of(FileProblem.class)))
+            .setCoder(SchemaCoders.of(FileProblem.class)));
+  }
+
+  private static <T> FlatMapElements<RosterReport, T> flatten(SerializableFunction<RosterReport, List<T>> part,
+      TypeDescriptor<T> type) {
+    return FlatMapElements.into(type).via(part::apply);
+  }
+
+  /** Member rows, and the by-products of reading: bronze and quarantine files, counts, unreadable files. */
+  static final class Result implements POutput {
+    private final PCollection<Row> members;
+    private final PCollection<TableFiles> bronzeFiles;
+    private final PCollection<TableFiles> quarantineFiles;
+    private final PCollection<KV<String, KV<String, Long>>> tallies;
+    private final PCollection<FileProblem> fileProblems;
+
+    Result(PCollection<Row> members, PCollection<TableFiles> bronzeFiles, PCollection<TableFiles> quarantineFiles,
+        PCollection<KV<String, KV<String, Long>>> tallies, PCollection<FileProblem> fileProblems) {
+      this.members = members;
+      this.bronzeFiles = bronzeFiles;
+      this.quarantineFiles = quarantineFiles;
+      this.tallies = tallies;
+      this.fileProblems = fileProblems;
+    }
+
+    /** Valid members as silver rows, standardised and protected. */
+    PCollection<Row> members() {
+      return members;
+    }
+
+    PCollection<TableFiles> bronzeFiles() {
+      return bronzeFiles;
+    }
+
+    PCollection<TableFiles> quarantineFiles() {
+      return quarantineFiles;
+    }
+
+    /** Per file: records read, and records quarantined (not valid CSV, or breaking a rule). */
+    PCollection<KV<String, KV<String, Long>>> tallies() {
+      return tallies;
+    }
+
+    /** Files that could not be read: no header, unreadable gzip, I/O errors. */
+    PCollection<FileProblem> fileProblems() {
+      return fileProblems;
+    }
+
+    @Override
+    public Pipeline getPipeline() {
+      return members.getPipeline();
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      return Map.of(new TupleTag<Row>("members"), members, new TupleTag<TableFiles>("bronzeFiles"), bronzeFiles,
+          new TupleTag<TableFiles>("quarantineFiles"), quarantineFiles,
+          new TupleTag<KV<String, KV<String, Long>>>("tallies"), tallies,
+          new TupleTag<FileProblem>("fileProblems"), fileProblems);
+    }
+
+    @Override
+    public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
+  }
+
+  private static final class ReadRostersFn extends DoFn<LandingFile, Row> {
+    private final String pipeline;
+    private final Map<String, MemberClient> clients;
+    private final String runId;
+    private final Instant ingestedAt;
+    private final @Nullable TokenizationKey key;
+    private final TableSink bronze;
+    private final TableSink quarantine;
+    private final TupleTag<Row> members;
+    private final TupleTag<RosterReport> reports;
+    private final Counter recordsRead = Metrics.counter(ReadMemberRosters.class, "records_read");
+    private final Counter recordsQuarantined = Metrics.counter(ReadMemberRosters.class, "records_quarantined");
+
+    private transient CsvFileReader csv;
+    private transient Map<String, RuleSet<SourceRecord>> rules;
+    private transient @Nullable Tokenizer tokenizer;
+    private transient SerializableFunction<BronzeRecord, Row> bronzeRow;
+    private transient SerializableFunction<BadRecord, Row> badRow;
+    private transient ProgressLog progress;
+    private transient Map<BoundedWindow, BundleState> bundle;
+    private transient TableSink.BundleWriter bronzeFiles;
+    private transient TableSink.BundleWriter quarantineFiles;
+
+    ReadRostersFn(ReadMemberRosters read, TupleTag<Row> members, TupleTag<RosterReport> reports) {
+      this.pipeline = read.pipeline;
+      this.clients = read.clients;
+      this.runId = read.runId;
+      this.ingestedAt = read.ingestedAt;
+      this.key = read.tokenKeyRef == null ? null : TokenizationKey.fromReference(read.tokenKeyRef);
+      this.bronze = read.bronze;
+      this.quarantine = read.quarantine;
+      this.members = members;
+      this.reports = reports;
+    }
+
+    @Setup
+    public void setup() throws IOException {
+      csv = new CsvFileReader(',', StandardCharsets.UTF_8, 1024 * 1024);
+      rules = new HashMap<>();
+      clients.forEach((id, client) -> rules.put(id, RuleSet.of(client.rules())));
+      if (key != null) {
+        byte[] secret = key.load();
+        try {
+          tokenizer = Tokenizer.withKey(secret);
+        } finally {
+          Arrays.fill(secret, (byte) 0);
+        }
+      }
+      bronzeRow = SchemaCoders.of(BronzeRecord.class).getToRowFunction();
+      badRow = SchemaCoders.of(BadRecord.class).getToRowFunction();
+      progress = new ProgressLog(pipeline + " records read");
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bundle = new LinkedHashMap<>();
+      bronzeFiles = bronze.openBundle();
+      quarantineFiles = quarantine.openBundle();
+    }
+
+    @ProcessElement
+    public void process(@Element LandingFile file, BoundedWindow window, OutputReceiver<Row> out) {
+      MemberClient client = clients.get(file.getClientId());
+      if (client == null) {
+        throw new IllegalStateException("file " + file.getName() + " reached reading without a configured client");
+      }
+      BundleState state = bundle.computeIfAbsent(window, w -> new BundleState());
+      FileRecords records = new FileRecords(file, client, window, out);
+      String problem = csv.read(file, records);
+      state.count(file.getName(), FileTally.READ, records.read);
+      state.count(file.getName(), FileTally.QUARANTINED, records.quarantined);
+      recordsRead.inc(records.read);
+      recordsQuarantined.inc(records.quarantined);
+      if (problem != null) {
+        state.problems.add(FileProblem.failed(file, problem));
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      Map<BoundedWindow, List<TableFiles>> bronzeWritten = byWindow(bronzeFiles.finish());
+      Map<BoundedWindow, List<TableFiles>> quarantineWritten = byWindow(quarantineFiles.finish());
+      bundle.forEach((window, state) -> context.output(reports, new RosterReport(
+              bronzeWritten.getOrDefault(window, List.of()), quarantineWritten.getOrDefault(window, List.of()),
+              state.tallies(), state.problems),
+          window.maxTimestamp(), window));
+      bundle = null;
+      bronzeFiles = null;
+      quarantineFiles = null;
+    }
+
+    @Teardown
+    public void teardown() {
+      if (bronzeFiles != null) {
+        bronzeFiles.close();
+      }
+      if (quarantineFiles != null) {
+        quarantineFiles.close();
+      }
+    }
+
+    private static Map<BoundedWindow, List<TableFiles>> byWindow(List<KV<BoundedWindow, TableFiles>> written) {
+      Map<BoundedWindow, List<TableFiles>> byWindow = new HashMap<>();
+      written.forEach(files -> byWindow.computeIfAbsent(files.getKey(), w -> new ArrayList<>()).add(files.getValue()));
+      return byWindow;
+    }
+
+    /** What one file's records become, as the CSV reader hands them over. */
+    private final class FileRecords implements CsvFileReader.Records {
+      private final LandingFile file;
+      private final MemberClient client;
+      private final RuleSet<SourceRecord> clientRules;
+      private final BoundedWindow window;
+      private final OutputReceiver<Row> out;
+      private long read;
+      private long quarantined;
+
+      FileRecords(LandingFile file, MemberClient client, BoundedWindow window, OutputReceiver<Row> out) {
+        this.file = file;
+        this.client = client;
+        this.clientRules = rules.get(client.clientId());
+        this.window = window;
+        this.out = out;
+      }
+
+      @Override
+      public void record(long lineNumber, List<String> header, List<String> values, String text) {
+        read++;
+        progress.add(1);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          fields.put(header.get(i), values.get(i));
+        }
+        bronzeFiles.write(bronzeRow.apply(BronzeRecord.of(runId, file.getClientId(), file.getName(), lineNumber,
+            ingestedAt, ToBronzeRecords.recordSha256(text), Collections.unmodifiableMap(fields))), window);
+        SourceRecord canonical = SourceRecord.of(file, lineNumber, canonical(fields), text);
+        List<Violation> violations = clientRules.check(canonical);
+        if (!violations.isEmpty()) {
+          quarantine(VALIDATE, lineNumber, violations, text);
+          return;
+        }
+        out.output(client.piiPolicy().apply(MemberRows.toSilver(client, canonical, runId, ingestedAt), tokenizer));
+      }
+
+      @Override
+      public void badRecord(long lineNumber, List<Violation> violations, String text) {
+        read++;
+        progress.add(1);
+        quarantine(ReadCsvRecords.STAGE, lineNumber, violations, text);
+      }
+
+      /** The client's columns renamed to canonical ones; a canonical column the file lacks is absent. */
+      private Map<String, String> canonical(Map<String, String> fields) {
+        Map<String, String> canonical = new HashMap<>();
+        for (String column : Members.CANONICAL_COLUMNS) {
+          String value = fields.get(client.headerOf().get(column));
+          if (value != null) {
+            canonical.put(column, value);
+          }
+        }
+        return canonical;
+      }
+
+      private void quarantine(String stage, long lineNumber, List<Violation> violations, String text) {
+        quarantined++;
+        quarantineFiles.write(badRow.apply(BadRecord.builder()
+            .setPipeline(pipeline).setStage(stage).setViolations(violations)
+            .setSourceFile(file.getName()).setLineNumber(lineNumber).setClientId(file.getClientId())
+            .setRunId(runId).setPayload(text).setRecordedAt(Instant.now())
+            .build()), window);
+      }
+    }
+  }
+
+  /** Counts and problems of one window of a bundle. */
+  private static final class BundleState {
+    private final Map<KV<String, String>, Long> counts = new LinkedHashMap<>();
+    private final List<FileProblem> problems = new ArrayList<>();
+
+    void count(String file, String tally, long count) {
+      if (count > 0) {
+        counts.merge(KV.of(file, tally), count, Long::sum);
+      }
+    }
+
+    List<KV<String, KV<String, Long>>> tallies() {
+      List<KV<String, KV<String, Long>>> tallies = new ArrayList<>();
+      counts.forEach((fileTally, count) -> tallies.add(FileTally.of(fileTally.getKey(), fileTally.getValue(), count)));
+      return tallies;
+    }
+  }
+}

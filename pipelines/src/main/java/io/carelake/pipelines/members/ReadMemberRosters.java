@@ -33,6 +33,7 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -193,7 +194,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
     private transient CsvFileReader csv;
     private transient Map<String, RuleSet<SourceRecord>> rules;
     private transient @Nullable Tokenizer tokenizer;
-    private transient SerializableFunction<BronzeRecord, Row> bronzeRow;
+    private transient BronzeRows bronzeRow;
     private transient SerializableFunction<BadRecord, Row> badRow;
     private transient ProgressLog progress;
     private transient Map<BoundedWindow, BundleState> bundle;
@@ -225,7 +226,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
           Arrays.fill(secret, (byte) 0);
         }
       }
-      bronzeRow = SchemaCoders.of(BronzeRecord.class).getToRowFunction();
+      bronzeRow = new BronzeRows(bronze.rowSchema(), runId, ingestedAt);
       badRow = SchemaCoders.of(BadRecord.class).getToRowFunction();
       progress = new ProgressLog(pipeline + " records read");
     }
@@ -310,8 +311,8 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
         for (int i = 0; i < header.size(); i++) {
           fields.put(header.get(i), values.get(i));
         }
-        bronzeFiles.write(bronzeRow.apply(BronzeRecord.of(runId, file.getClientId(), file.getName(), lineNumber,
-            ingestedAt, ToBronzeRecords.recordSha256(text), Collections.unmodifiableMap(fields))), window);
+        bronzeFiles.write(bronzeRow.of(file, lineNumber, ToBronzeRecords.recordSha256(text),
+            Collections.unmodifiableMap(fields)), window);
         SourceRecord canonical = SourceRecord.of(file, lineNumber, canonical(fields), text);
         List<Violation> violations = clientRules.check(canonical);
         if (!violations.isEmpty()) {
@@ -348,6 +349,42 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
             .setRunId(runId).setPayload(text).setRecordedAt(Instant.now())
             .build()), window);
       }
+    }
+  }
+
+  /**
+   * Bronze records built as rows of the bronze schema directly, values in schema order: a record's row
+   * is written at once, and a row of getters over a record object would be read field by field.
+   */
+  private static final class BronzeRows {
+    private final Schema schema;
+    private final int[] positions;
+    private final String runId;
+    private final Instant ingestedAt;
+
+    BronzeRows(Schema schema, String runId, Instant ingestedAt) {
+      this.schema = schema;
+      this.runId = runId;
+      this.ingestedAt = ingestedAt;
+      List<String> columns = List.of("run_id", "client_id", "source_file", "line_number", "ingested_at",
+          "record_sha256", "fields");
+      positions = new int[columns.size()];
+      for (int i = 0; i < columns.size(); i++) {
+        checkArgument(schema.hasField(columns.get(i)), "bronze records have no column %s", columns.get(i));
+        positions[i] = schema.indexOf(columns.get(i));
+      }
+    }
+
+    Row of(LandingFile file, long lineNumber, String recordSha256, Map<String, String> fields) {
+      Object[] values = new Object[schema.getFieldCount()];
+      values[positions[0]] = runId;
+      values[positions[1]] = file.getClientId();
+      values[positions[2]] = file.getName();
+      values[positions[3]] = lineNumber;
+      values[positions[4]] = ingestedAt;
+      values[positions[5]] = recordSha256;
+      values[positions[6]] = fields;
+      return Row.withSchema(schema).attachValues(Arrays.asList(values));
     }
   }
 

@@ -2,6 +2,7 @@ package io.carelake.pipelines.members;
 
 import com.google.auto.value.AutoValue;
 import io.carelake.pipelines.LandingWatch;
+import io.carelake.transforms.extract.FileSplit;
 import io.carelake.transforms.quality.WebhookReference;
 import io.carelake.transforms.tables.Lake;
 import java.util.Map;
@@ -32,10 +33,13 @@ public abstract class MembersConfig {
   /** How the landing zone is watched in a streaming run; null for a batch run. */
   public abstract @Nullable LandingWatch watch();
 
+  /** The size of the ranges rosters are read in. */
+  public abstract long readSplitBytes();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
-    return new AutoValue_MembersConfig.Builder().setReprocess(false);
+    return new AutoValue_MembersConfig.Builder().setReprocess(false).setReadSplitBytes(FileSplit.DEFAULT_SPLIT_BYTES);
   }
 
   @AutoValue.Builder
@@ -57,6 +61,8 @@ public abstract class MembersConfig {
     public abstract Builder setAlertWebhook(@Nullable WebhookReference alertWebhook);
 
     public abstract Builder setWatch(@Nullable LandingWatch watch);
+
+    public abstract Builder setReadSplitBytes(long readSplitBytes);
 
     public abstract MembersConfig build();
   }

@@ -46,6 +46,13 @@ public interface MembersOptions extends LakeOptions, WatchOptions {
 
   void setAlertWebhook(String value);
 
+  @Description("Rosters are read in ranges of about this many bytes (at most 16 per file), so that a large file "
+      + "is read by several workers and files spread evenly over them.")
+  @Default.Long(8L << 20)
+  long getReadSplitBytes();
+
+  void setReadSplitBytes(long value);
+
   @Description("Identifier of this run in every table; empty: members-<UTC timestamp>-<random>.")
   @Default.String("")
   String getRunId();

@@ -128,6 +128,9 @@ public final class MembersPipeline {
       throw new ConfigException("--tokenKeyRef: a tokenisation key reference is needed, the default PII policy tokenises"
           + (tokenising.isEmpty() ? "" : " and so do clients " + tokenising));
     }
+    if (options.getReadSplitBytes() < 1) {
+      throw new ConfigException("--readSplitBytes: must be positive");
+    }
     if (keyRef != null) {
       checkKeyLoads(keyRef);
     }
@@ -156,6 +159,7 @@ public final class MembersPipeline {
         .setTokenKeyRef(keyRef)
         .setReprocess(options.getReprocess())
         .setAlertWebhook(webhook)
+        .setReadSplitBytes(options.getReadSplitBytes())
         .build();
   }
 
@@ -217,7 +221,7 @@ public final class MembersPipeline {
     TableSink bronze = writeBronze.sinkFor(SchemaCoders.of(BronzeRecord.class).getSchema(), streaming);
     TableSink quarantine = writeQuarantine.sinkFor(SchemaCoders.of(BadRecord.class).getSchema(), streaming);
     ReadMemberRosters.Result read = fresh.output().apply("ReadRosters", new ReadMemberRosters(
-        NAME, clients, runId, config.runStartedAt(), config.tokenKeyRef(), bronze, quarantine));
+        NAME, clients, runId, config.runStartedAt(), config.tokenKeyRef(), bronze, quarantine, config.readSplitBytes()));
     PCollection<Long> bronzeCommitted =
         read.bronzeFiles().apply("CommitBronze", writeBronze.committing(bronze)).committed();
     PCollection<Long> quarantineCommitted =

@@ -12,6 +12,7 @@ import io.carelake.schemas.SourceRecord;
 import io.carelake.schemas.Violation;
 import io.carelake.transforms.extract.CsvFileReader;
 import io.carelake.transforms.extract.ReadCsvRecords;
+import io.carelake.transforms.extract.FileSplit;
 import io.carelake.transforms.extract.ToBronzeRecords;
 import io.carelake.transforms.quality.FileTally;
 import io.carelake.transforms.quality.ProgressLog;
@@ -67,7 +68,8 @@ import org.joda.time.Instant;
  * and written once, bronze and quarantine rows go straight into their tables' files, counts are kept per
  * file, and only member rows leave, encoded once. The stages are the same plain code the separate
  * transforms use ({@link CsvFileReader}, {@link RuleSet}, {@link MemberRows}, {@link PiiPolicy}). Files are
- * first spread over the workers, so that every worker reads.
+ * first cut into {@link FileSplit splits} spread over the workers, so that every worker reads and one large
+ * file is read by several.
  */
 final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadMemberRosters.Result> {
   private static final String VALIDATE = "validate";
@@ -79,9 +81,10 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
   private final @Nullable String tokenKeyRef;
   private final TableSink bronze;
   private final TableSink quarantine;
+  private final long splitBytes;
 
   ReadMemberRosters(String pipeline, Map<String, MemberClient> clients, String runId, Instant ingestedAt,
-      @Nullable String tokenKeyRef, TableSink bronze, TableSink quarantine) {
+      @Nullable String tokenKeyRef, TableSink bronze, TableSink quarantine, long splitBytes) {
     checkArgument(bronze.rowSchema().equals(SchemaCoders.of(BronzeRecord.class).getSchema()),
         "the bronze sink must take bronze records");
     checkArgument(quarantine.rowSchema().equals(SchemaCoders.of(BadRecord.class).getSchema()),
@@ -93,14 +96,19 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
     this.tokenKeyRef = tokenKeyRef;
     this.bronze = bronze;
     this.quarantine = quarantine;
+    this.splitBytes = splitBytes;
   }
 
   @Override
   public Result expand(PCollection<LandingFile> files) {
     TupleTag<Row> members = new TupleTag<>() {};
     TupleTag<RosterReport> reports = new TupleTag<>() {};
+    long bytesPerSplit = splitBytes;
     PCollectionTuple read = files
-        .apply("SpreadFiles", Reshuffle.viaRandomKey())
+        .apply("SplitFiles", FlatMapElements.into(TypeDescriptor.of(FileSplit.class))
+            .via((LandingFile file) -> FileSplit.of(file, bytesPerSplit)))
+        .setCoder(FileSplit.coder())
+        .apply("SpreadSplits", Reshuffle.viaRandomKey())
         .apply("ReadRecords", ParDo.of(new ReadRostersFn(this, members, reports))
             .withOutputTags(members, TupleTagList.of(reports)));
     PCollection<RosterReport> bundleReports = read.get(reports).setCoder(new RosterReport.Coder());
@@ -178,7 +186,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
     public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 
-  private static final class ReadRostersFn extends DoFn<LandingFile, Row> {
+  private static final class ReadRostersFn extends DoFn<FileSplit, Row> {
     private final String pipeline;
     private final Map<String, MemberClient> clients;
     private final String runId;
@@ -239,14 +247,15 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
     }
 
     @ProcessElement
-    public void process(@Element LandingFile file, BoundedWindow window, OutputReceiver<Row> out) {
+    public void process(@Element FileSplit split, BoundedWindow window, OutputReceiver<Row> out) {
+      LandingFile file = split.file();
       MemberClient client = clients.get(file.getClientId());
       if (client == null) {
         throw new IllegalStateException("file " + file.getName() + " reached reading without a configured client");
       }
       BundleState state = bundle.computeIfAbsent(window, w -> new BundleState());
       FileRecords records = new FileRecords(file, client, window, out);
-      String problem = csv.read(file, records);
+      String problem = csv.read(split, records);
       state.count(file.getName(), FileTally.READ, records.read);
       state.count(file.getName(), FileTally.QUARANTINED, records.quarantined);
       recordsRead.inc(records.read);

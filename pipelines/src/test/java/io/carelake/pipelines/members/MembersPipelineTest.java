@@ -49,7 +49,8 @@ public class MembersPipelineTest {
   public void everyFileGetsItsAuditRowAndEveryRowItsPlace() throws Exception {
     fixture.writeAll();
     Files.delete(fixture.landing.resolve("acme_20250228.csv"));
-    MembersOptions options = options("--runId=run-1");
+    // Files of a few hundred bytes cut into up to 16 splits each: every count below must come out the same.
+    MembersOptions options = options("--runId=run-1", "--readSplitBytes=16");
     MembersPipeline.build(pipeline, MembersPipeline.configFrom(options));
     pipeline.run().waitUntilFinish();
 

@@ -49,6 +49,18 @@ public final class CsvFileReader {
    *     explanation} of its header, or of an I/O failure, after which no more records come)
    */
   public @Nullable String read(LandingFile file, Records records) {
+    return read(FileSplit.whole(file), records);
+  }
+
+  /**
+   * Reads the records of one split of a file, in file order: the header, then the records that start in
+   * the split's range, with their line numbers in the whole file. A file without a readable header gives
+   * the same answer to every split.
+   *
+   * @return as {@link #read(LandingFile, Records)}
+   */
+  public @Nullable String read(FileSplit split, Records records) {
+    LandingFile file = split.file();
     try (Reader text = LandingFileInput.openText(file, charset)) {
       CsvRecordSplitter splitter = new CsvRecordSplitter(text, delimiter, maxRecordChars);
       List<String> header = new ArrayList<>();
@@ -57,7 +69,9 @@ public final class CsvFileReader {
         return headerProblem;
       }
       List<String> unmodifiableHeader = List.copyOf(header);
-      for (RawCsvRecord raw = splitter.next(); raw != null; raw = splitter.next()) {
+      long from = split.firstChar();
+      long end = split.endChar();
+      for (RawCsvRecord raw = splitter.next(from); raw != null && raw.startChar() < end; raw = splitter.next(from)) {
         List<Violation> violations = new ArrayList<>(0);
         Optional<List<String>> values = parse(raw, violations);
         if (values.isPresent() && values.get().size() != header.size()) {

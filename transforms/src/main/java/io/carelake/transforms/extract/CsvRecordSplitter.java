@@ -12,6 +12,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>A quote opens a quoted field only at the start of a field, as in Jackson's CSV parser, which later
  * parses each record's fields: both must agree on where a record ends.
+ *
+ * <p>Each record knows the character offset where it starts, so that a file can be read in ranges: a
+ * reader of one range passes over the records before it without keeping their text. Only a pass from the
+ * start knows whether a line break is quoted, so every range is found by scanning, never by seeking.
  */
 final class CsvRecordSplitter {
   private static final int END = -1;
@@ -20,12 +24,16 @@ final class CsvRecordSplitter {
 
   private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
 
+  private static final RawCsvRecord PASSED_OVER = new RawCsvRecord(0, -1, "", RawCsvRecord.Ending.COMPLETE);
+
   private final Reader reader;
   private final char delimiter;
   private final int maxRecordChars;
   private final char[] buffer = new char[8192];
   private int position;
   private int limit;
+  /** Characters read before the buffer's first one. */
+  private long bufferStart;
   private long nextLine = 1;
   private boolean atFileStart = true;
 
@@ -38,18 +46,39 @@ final class CsvRecordSplitter {
   /** The next record, or null at the end of the text. */
   @Nullable
   RawCsvRecord next() throws IOException {
+    return next(0);
+  }
+
+  /**
+   * The next record that starts at character offset {@code from} or later, or null at the end of the
+   * text; records starting before it are passed over, their text not kept.
+   */
+  @Nullable
+  RawCsvRecord next(long from) throws IOException {
     if (atFileStart) {
       atFileStart = false;
       if (peek() == BYTE_ORDER_MARK) {
         read();
       }
     }
-    StringBuilder text = new StringBuilder();
+    RawCsvRecord record;
+    do {
+      record = scan(from);
+    } while (record == PASSED_OVER);
+    return record;
+  }
+
+  /** Cuts one record; {@link #PASSED_OVER} when it starts before {@code from}. */
+  @Nullable
+  private RawCsvRecord scan(long from) throws IOException {
+    StringBuilder text = null;
+    int length = 0;
     long firstLine = nextLine;
+    long start = -1;
     State state = State.FIELD_START;
-    boolean started = false;
     boolean tooLarge = false;
     for (int c = read(); c != END; c = read()) {
+      long offset = bufferStart + position - 1;
       boolean lineBreak = c == '\n' || c == '\r';
       boolean crlf = c == '\r' && peek() == '\n';
       if (crlf) {
@@ -61,38 +90,50 @@ final class CsvRecordSplitter {
       if (tooLarge) {
         // Resynchronise on the next physical line: the record's structure is lost anyway.
         if (lineBreak) {
-          return new RawCsvRecord(firstLine, text.toString(), RawCsvRecord.Ending.TOO_LARGE);
+          return record(firstLine, start, text, RawCsvRecord.Ending.TOO_LARGE);
         }
         continue;
       }
       if (lineBreak && state != State.QUOTED) {
-        if (started) {
-          return new RawCsvRecord(firstLine, text.toString(), RawCsvRecord.Ending.COMPLETE);
+        if (start >= 0) {
+          return record(firstLine, start, text, RawCsvRecord.Ending.COMPLETE);
         }
         firstLine = nextLine;
         continue;
       }
-      started = true;
-      if (text.length() + (crlf ? 2 : 1) > maxRecordChars) {
+      if (start < 0) {
+        start = offset;
+        text = start >= from ? new StringBuilder() : null;
+      }
+      int added = crlf ? 2 : 1;
+      if (length + added > maxRecordChars) {
         tooLarge = true;
         if (lineBreak) {
-          return new RawCsvRecord(firstLine, text.toString(), RawCsvRecord.Ending.TOO_LARGE);
+          return record(firstLine, start, text, RawCsvRecord.Ending.TOO_LARGE);
         }
         continue;
       }
-      text.append((char) c);
-      if (crlf) {
-        text.append('\n');
+      length += added;
+      if (text != null) {
+        text.append((char) c);
+        if (crlf) {
+          text.append('\n');
+        }
       }
       state = after(state, (char) c);
     }
-    if (!started) {
+    if (start < 0) {
       return null;
     }
     RawCsvRecord.Ending ending = tooLarge ? RawCsvRecord.Ending.TOO_LARGE
         : state == State.QUOTED ? RawCsvRecord.Ending.UNTERMINATED_QUOTE
         : RawCsvRecord.Ending.COMPLETE;
-    return new RawCsvRecord(firstLine, text.toString(), ending);
+    return record(firstLine, start, text, ending);
+  }
+
+  private static RawCsvRecord record(long firstLine, long start, @Nullable StringBuilder text,
+      RawCsvRecord.Ending ending) {
+    return text == null ? PASSED_OVER : new RawCsvRecord(firstLine, start, text.toString(), ending);
   }
 
   private State after(State state, char c) {
@@ -124,6 +165,7 @@ final class CsvRecordSplitter {
     if (n <= 0) {
       return false;
     }
+    bufferStart += limit;
     position = 0;
     limit = n;
     return true;

@@ -12,11 +12,13 @@ final class RawCsvRecord {
   }
 
   private final long lineNumber;
+  private final long startChar;
   private final String text;
   private final Ending ending;
 
-  RawCsvRecord(long lineNumber, String text, Ending ending) {
+  RawCsvRecord(long lineNumber, long startChar, String text, Ending ending) {
     this.lineNumber = lineNumber;
+    this.startChar = startChar;
     this.text = text;
     this.ending = ending;
   }
@@ -24,6 +26,11 @@ final class RawCsvRecord {
   /** 1-based line of the record's first physical line. */
   long lineNumber() {
     return lineNumber;
+  }
+
+  /** 0-based offset in the file's characters of the record's first character. */
+  long startChar() {
+    return startChar;
   }
 
   /** The record's text without its line terminator; quoted line breaks are kept as delivered. */

@@ -24,10 +24,13 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * reference ({@link PlainJavaMembers}) on them in a JVM of its own with the same heap limit, then the
  * members pipeline with this jar's runner; checks that both found the same members and quarantined the
  * same rows, and prints both and the ratio of their wall times (pipeline / reference: below 1, the
- * pipeline is faster). The lake is a local folder. {@code --reference=false} skips the reference.
+ * pipeline is faster). The lake is a local folder. {@code --reference=false} skips the reference;
+ * {@code --referenceHeap=20g} gives it another heap limit (it holds every member at once, the pipeline
+ * does not: at 10M rows it needs several times the pipeline's heap).
  */
 final class Bench {
-  static final List<String> OPTIONS = List.of("lake", "rows", "clients", "files", "badFraction", "seed", "reference");
+  static final List<String> OPTIONS = List.of("lake", "rows", "clients", "files", "badFraction", "seed", "reference",
+      "referenceHeap");
 
   private Bench() {}
 
@@ -40,7 +43,8 @@ final class Bench {
     Path config = lake.resolve("config/members");
 
     Map<String, String> reference = Boolean.parseBoolean(args.get("reference", "true"))
-        ? runReference(lake.resolve("landing/members"), config, key, lake.resolve("reference-members.parquet"))
+        ? runReference(lake.resolve("landing/members"), config, key, lake.resolve("reference-members.parquet"),
+            args.get("referenceHeap", (Runtime.getRuntime().maxMemory() >> 20) + "m"))
         : Map.of();
 
     List<String> pipelineArgs = new ArrayList<>(List.of(
@@ -76,11 +80,14 @@ final class Bench {
     }
   }
 
-  /** Runs the reference in a JVM of its own, with this JVM's heap limit; its figures by name. */
-  private static Map<String, String> runReference(Path landing, Path config, Path key, Path output)
+  /** Runs the reference in a JVM of its own with the given heap limit; its figures by name. */
+  private static Map<String, String> runReference(Path landing, Path config, Path key, Path output, String heap)
       throws IOException, InterruptedException {
+    if (!heap.matches("[0-9]+[kmgKMG]?")) {
+      throw new IllegalArgumentException("--referenceHeap: a size such as 20g, got " + heap);
+    }
     List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-cp", System.getProperty("java.class.path"),
+        "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
         PlainJavaMembers.class.getName(), landing.toString(), config.toString(), key.toString(), output.toString());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String line;

@@ -26,6 +26,8 @@ public final class Lake implements Serializable {
   public static final List<String> ZONES = List.of(LANDING, BRONZE, SILVER, GOLD, QUARANTINE, AUDIT, ALERTS);
   /** Zones of Iceberg tables: every zone but landing. */
   public static final List<String> TABLE_ZONES = List.of(BRONZE, SILVER, GOLD, QUARANTINE, AUDIT, ALERTS);
+  /** The zones of records as delivered, good or bad. */
+  static final List<String> RAW_ZONES = List.of(BRONZE, QUARANTINE);
 
   private final String root;
   private final LakeCatalog catalog;

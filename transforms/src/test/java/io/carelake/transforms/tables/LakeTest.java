@@ -81,6 +81,20 @@ public class LakeTest {
   }
 
   @Test
+  public void rawZonesWriteParquetWithoutDictionariesAndOtherZonesWithThem() throws Exception {
+    Lake lake = Lake.at(tmp.newFolder("lake").toString());
+    org.apache.iceberg.Table bronze = lake.bronze("members")
+        .createOrEvolve(io.carelake.schemas.Members.SILVER, Partitioning.none(), java.util.List.of());
+    org.apache.iceberg.Table quarantine = lake.quarantine("members")
+        .createOrEvolve(io.carelake.schemas.Members.SILVER, Partitioning.none(), java.util.List.of());
+    org.apache.iceberg.Table silver = lake.silver("members")
+        .createOrEvolve(io.carelake.schemas.Members.SILVER, Partitioning.none(), java.util.List.of());
+    assertThat(bronze.properties().get("parquet.enable.dictionary"), is("false"));
+    assertThat(quarantine.properties().get("parquet.enable.dictionary"), is("false"));
+    assertThat(silver.properties().containsKey("parquet.enable.dictionary"), is(false));
+  }
+
+  @Test
   public void lakesAndTablesAreSerializableValues() {
     assertThat(SerializableUtils.clone(gcs.silver("members")), is(gcs.silver("members")));
     assertThat(SerializableUtils.clone(gcs), is(gcs));

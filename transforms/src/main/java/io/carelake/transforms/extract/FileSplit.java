@@ -18,6 +18,11 @@ import org.apache.beam.sdk.coders.VarIntCoder;
  * files of any sizes spread evenly. Split {@code index} of {@code count} holds the records that start in
  * its share of the file's characters; the last holds every record after. A gzipped file is one split,
  * since each split would decompress from the start.
+ *
+ * <p>Shares are sized by the file's bytes: in text of multi-byte characters the later splits hold fewer
+ * records (none past the character count), which is uneven but loses nothing. Each split opens the file
+ * again, so a landing file must not change once delivered (the landing contract); a split that meets an
+ * I/O error reports the file failed, as a whole-file read would, after the rows read before it.
  */
 public final class FileSplit {
   /** A file of up to this size is one split. */

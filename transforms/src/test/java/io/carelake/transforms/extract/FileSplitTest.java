@@ -40,8 +40,12 @@ public class FileSplitTest {
   @Rule public final TemporaryFolder folder = new TemporaryFolder();
 
   private static List<String> read(FileSplit split) {
+    return read(split, 60);
+  }
+
+  private static List<String> read(FileSplit split, int maxRecordChars) {
     List<String> records = new ArrayList<>();
-    String problem = new CsvFileReader(',', StandardCharsets.UTF_8, 60).read(split, new CsvFileReader.Records() {
+    String problem = new CsvFileReader(',', StandardCharsets.UTF_8, maxRecordChars).read(split, new CsvFileReader.Records() {
       @Override
       public void record(long lineNumber, List<String> header, List<String> values, String text) {
         records.add(lineNumber + "|" + values + "|" + text);
@@ -74,6 +78,34 @@ public class FileSplitTest {
       List<String> joined = new ArrayList<>();
       splits.forEach(split -> joined.addAll(read(split)));
       assertThat("split every " + splitBytes + " bytes into " + splits.size(), joined, equalTo(whole));
+    }
+  }
+
+  @Test
+  public void splitsAgreeAcrossTheReadersBufferRefills() {
+    // The splitter reads 8,192 characters at a time: a CR as the last character of the first buffer, its
+    // LF the first of the second, and a quoted line break as the last character of the second buffer.
+    StringBuilder roster = new StringBuilder("id,note\n");
+    int id = 0;
+    while (roster.length() < 8100) {
+      roster.append(++id).append(",x\n");
+    }
+    roster.append("x".repeat(8191 - roster.length() - 2)).append(",y\r\n");
+    String quoted = (++id) + ",\"quoted ";
+    roster.append(quoted);
+    roster.append("q".repeat(16383 - roster.length())).append("\nbreak\"\n");
+    while (roster.length() < 3 * 8192) {
+      roster.append(++id).append(",\"a\r\nb\"\r");
+    }
+    assertThat(roster.substring(8191, 8193), equalTo("\r\n"));
+    assertThat(roster.charAt(16383), equalTo('\n'));
+    LandingFile file = roster(roster.toString());
+    List<String> whole = read(FileSplit.whole(file), 20_000);
+    assertThat(whole.stream().filter(record -> record.contains("bad")).toList(), hasSize(0));
+    for (long splitBytes : new long[] {1, 7, 4096, 8191, 8192, 8193, 12_000, file.getSizeBytes()}) {
+      List<String> joined = new ArrayList<>();
+      FileSplit.of(file, splitBytes).forEach(split -> joined.addAll(read(split, 20_000)));
+      assertThat("split every " + splitBytes + " bytes", joined, equalTo(whole));
     }
   }
 

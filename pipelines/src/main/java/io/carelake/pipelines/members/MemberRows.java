@@ -31,8 +31,9 @@ public final class MemberRows {
     LocalDate creationDate = orElse(client.dates().parse(blankToNull(f.get(Members.CREATION_DATE))), fileDate);
     ZipCode zip = Zips.parse(blankToNull(f.get(Members.ZIP)));
     String planId = blankToNull(f.get(Members.PLAN_ID));
-    // Values in Members.SILVER's column order: addValues is plain, withFieldValue parses each name.
-    return Row.withSchema(Members.SILVER).addValues(
+    // Values in Members.SILVER's column order, of the schema's Java types, attached as they are: a
+    // builder's build() checks every value through field access descriptors, a tenth of the CPU of a row.
+    return Row.withSchema(Members.SILVER).attachValues(
         client.clientId(),
         f.get(Members.MEMBER_ID).strip(),
         Names.normalize(blankToNull(f.get(Members.FIRST_NAME))),
@@ -54,8 +55,7 @@ public final class MemberRows {
         record.getLineNumber(),
         recordSequence(creationDate, record.getFile().getPart(), record.getLineNumber()),
         runId,
-        ingestedAt)
-        .build();
+        ingestedAt);
   }
 
   /**

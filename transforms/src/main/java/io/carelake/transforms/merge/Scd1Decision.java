@@ -86,10 +86,13 @@ final class Scd1Decision implements Serializable {
   }
 
   private Row change(String changeType, @Nullable String beforeHash, Candidate after) {
-    return Row.withSchema(changeSchema)
-        .addValues(after.row().getValues())
-        .addValues(changeType, beforeHash, after.hash())
-        .build();
+    // The row's own values are already of its schema's types: attached, not checked again.
+    List<Object> values = new ArrayList<>(changeSchema.getFieldCount());
+    values.addAll(after.row().getValues());
+    values.add(changeType);
+    values.add(beforeHash);
+    values.add(after.hash());
+    return Row.withSchema(changeSchema).attachValues(values);
   }
 
   private KV<String, String> outcome(Row row, MergeOutcome outcome) {

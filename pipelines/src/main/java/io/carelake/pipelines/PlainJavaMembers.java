@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -74,9 +73,7 @@ public final class PlainJavaMembers {
     String runId = "reference";
     Map<String, MemberClient> clients = ClientConfigs.load(configDir.toString(),
         LocalDate.ofInstant(java.time.Instant.ofEpochMilli(startedAt.getMillis()), ZoneOffset.UTC));
-    byte[] key = TokenizationKey.fromReference(keyFile.toString()).load();
-    Tokenizer tokenizer = Tokenizer.withKey(key);
-    Arrays.fill(key, (byte) 0);
+    Tokenizer tokenizer = TokenizationKey.fromReference(keyFile.toString()).loadTokenizer();
 
     Map<String, Member> members = new HashMap<>();
     long rows = 0;

@@ -227,12 +227,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
       rules = new HashMap<>();
       clients.forEach((id, client) -> rules.put(id, RuleSet.of(client.rules())));
       if (key != null) {
-        byte[] secret = key.load();
-        try {
-          tokenizer = Tokenizer.withKey(secret);
-        } finally {
-          Arrays.fill(secret, (byte) 0);
-        }
+        tokenizer = key.loadTokenizer();
       }
       bronzeRow = new BronzeRows(bronze.rowSchema(), runId, ingestedAt);
       badRow = SchemaCoders.of(BadRecord.class).getToRowFunction();

@@ -4,7 +4,6 @@ import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Pr
 
 import com.google.auto.value.AutoValue;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -104,12 +103,7 @@ public abstract class ApplyPiiPolicy extends PTransform<PCollection<Row>, PColle
     @Setup
     public void setup() throws IOException {
       if (key != null) {
-        byte[] secret = key.load();
-        try {
-          tokenizer = Tokenizer.withKey(secret);
-        } finally {
-          Arrays.fill(secret, (byte) 0);
-        }
+        tokenizer = key.loadTokenizer();
       }
     }
 

@@ -68,6 +68,16 @@ public final class TokenizationKey implements Serializable {
     return key;
   }
 
+  /** Reads the key into a {@link Tokenizer}, clearing the key's bytes once the tokenizer holds them. */
+  public Tokenizer loadTokenizer() throws IOException {
+    byte[] secret = load();
+    try {
+      return Tokenizer.withKey(secret);
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+
   private static int withoutLineEnding(byte[] content) {
     int length = content.length;
     if (length > 0 && content[length - 1] == '\n') {

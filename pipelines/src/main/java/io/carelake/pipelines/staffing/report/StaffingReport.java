@@ -1,9 +1,9 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.StaffingRows.FacilityHprd;
-import io.carelake.pipelines.staffing.StaffingRows.FacilityOccupancy;
-import io.carelake.pipelines.staffing.StaffingRows.StateHprd;
-import io.carelake.pipelines.staffing.StaffingRows.StateMix;
+import io.carelake.pipelines.staffing.ReportRows.FacilityHprd;
+import io.carelake.pipelines.staffing.ReportRows.FacilityOccupancy;
+import io.carelake.pipelines.staffing.ReportRows.StateHprd;
+import io.carelake.pipelines.staffing.ReportRows.StateMix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +24,10 @@ public final class StaffingReport {
   public static String render(String title, List<Row> hprdByState, List<Row> hprdByFacility,
       List<Row> staffingMix, List<Row> staffingVsOccupancy) {
     return new ReportPage(title, Instant.now(),
-        StaffingRows.read(hprdByState, StateHprd::of),
-        StaffingRows.read(hprdByFacility, FacilityHprd::of),
-        StaffingRows.read(staffingMix, StateMix::of),
-        StaffingRows.read(staffingVsOccupancy, FacilityOccupancy::of)).html();
+        ReportRows.read(hprdByState, StateHprd::of),
+        ReportRows.read(hprdByFacility, FacilityHprd::of),
+        ReportRows.read(staffingMix, StateMix::of),
+        ReportRows.read(staffingVsOccupancy, FacilityOccupancy::of)).html();
   }
 
   /** Writes render(...) to file (creating parent dirs), returns the path. */

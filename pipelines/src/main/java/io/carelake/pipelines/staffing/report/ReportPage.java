@@ -1,10 +1,10 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
 import io.carelake.pipelines.staffing.SortableTable.Column;
-import io.carelake.pipelines.staffing.StaffingRows.FacilityHprd;
-import io.carelake.pipelines.staffing.StaffingRows.FacilityOccupancy;
-import io.carelake.pipelines.staffing.StaffingRows.StateHprd;
-import io.carelake.pipelines.staffing.StaffingRows.StateMix;
+import io.carelake.pipelines.staffing.ReportRows.FacilityHprd;
+import io.carelake.pipelines.staffing.ReportRows.FacilityOccupancy;
+import io.carelake.pipelines.staffing.ReportRows.StateHprd;
+import io.carelake.pipelines.staffing.ReportRows.StateMix;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -114,8 +114,8 @@ final class ReportPage {
     if (ccns > 0) {
       return Optional.of(ccns);
     }
-    return StaffingRows.latestQuarter(states, StateHprd::quarter)
-        .map(quarter -> StaffingRows.inQuarter(states, StateHprd::quarter, quarter).stream()
+    return ReportRows.latestQuarter(states, StateHprd::quarter)
+        .map(quarter -> ReportRows.inQuarter(states, StateHprd::quarter, quarter).stream()
             .map(StateHprd::facilities).filter(Objects::nonNull).mapToLong(Long::longValue).sum());
   }
 
@@ -153,11 +153,11 @@ final class ReportPage {
 
   private String facilityTable() {
     String heading = "<section><h2>Facilities</h2>";
-    Optional<String> quarter = StaffingRows.latestQuarter(facilities, FacilityHprd::quarter);
+    Optional<String> quarter = ReportRows.latestQuarter(facilities, FacilityHprd::quarter);
     if (quarter.isEmpty()) {
       return heading + "<p class=\"note\">No facility HPRD.</p></section>\n";
     }
-    List<FacilityHprd> inQuarter = StaffingRows.inQuarter(facilities, FacilityHprd::quarter, quarter.get());
+    List<FacilityHprd> inQuarter = ReportRows.inQuarter(facilities, FacilityHprd::quarter, quarter.get());
     // When there are too many to list, the least staffed are the ones an analyst looks for.
     List<FacilityHprd> rows = inQuarter.stream()
         .sorted(Comparator.comparing(FacilityHprd::hprdTotal, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -1,4 +1,4 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import org.apache.beam.sdk.values.Row;
  * Rows shaped like the staffing pipeline's gold tables, hand-made or generated: a realistic spread of
  * facilities over states and quarters for the report to draw. Names, numbers and CCNs are invented.
  */
-final class StaffingRowsFixture {
+final class ReportRowsFixture {
   static final Schema HPRD_BY_STATE = Schema.builder()
       .addStringField("state").addStringField("cy_qtr").addInt64Field("facilities")
       .addNullableField("resident_days", FieldType.DOUBLE).addNullableField("hprd_total", FieldType.DOUBLE)
@@ -52,7 +52,7 @@ final class StaffingRowsFixture {
   private static final String[] KINDS = {"Nursing & Rehabilitation Center", "Care Center", "Health Care Center",
       "Manor", "Healthcare & Rehab", "Gardens Skilled Nursing", "Post-Acute Care", "Senior Living & Care"};
 
-  private StaffingRowsFixture() {}
+  private ReportRowsFixture() {}
 
   /** The four tables, in the order StaffingReport takes them. */
   record Tables(List<Row> hprdByState, List<Row> hprdByFacility, List<Row> staffingMix,

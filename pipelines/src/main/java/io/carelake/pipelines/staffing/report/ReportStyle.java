@@ -1,4 +1,4 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
 /** The report's CSS: plain, light, sized for a laptop screen, charts two abreast where they fit. */
 final class ReportStyle {

@@ -1,6 +1,6 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.StaffingRows.FacilityHprd;
+import io.carelake.pipelines.staffing.ReportRows.FacilityHprd;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,12 +29,12 @@ final class HprdBoxPlot {
   record StateBox(String state, FiveNumbers hprd) {}
 
   static String figure(List<FacilityHprd> facilities) {
-    Optional<String> quarter = StaffingRows.latestQuarter(facilities, FacilityHprd::quarter);
+    Optional<String> quarter = ReportRows.latestQuarter(facilities, FacilityHprd::quarter);
     if (quarter.isEmpty()) {
       return Figure.empty(CAPTION, "No facility HPRD to plot.");
     }
     return render(CAPTION + ", " + quarter.get(),
-        StaffingRows.inQuarter(facilities, FacilityHprd::quarter, quarter.get()));
+        ReportRows.inQuarter(facilities, FacilityHprd::quarter, quarter.get()));
   }
 
   /** The states' summaries, highest median first. */

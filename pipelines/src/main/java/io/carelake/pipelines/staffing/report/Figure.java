@@ -1,4 +1,4 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
 /**
  * A chart on the page: a captioned figure tagged {@code data-chart} with its SVG, or, without data, the

@@ -1,6 +1,6 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.StaffingRows.FacilityOccupancy;
+import io.carelake.pipelines.staffing.ReportRows.FacilityOccupancy;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,12 +21,12 @@ final class UtilizationScatter {
   private UtilizationScatter() {}
 
   static String figure(List<FacilityOccupancy> occupancy) {
-    Optional<String> quarter = StaffingRows.latestQuarter(occupancy, FacilityOccupancy::quarter);
+    Optional<String> quarter = ReportRows.latestQuarter(occupancy, FacilityOccupancy::quarter);
     if (quarter.isEmpty()) {
       return Figure.empty(CAPTION, "No occupancy to plot.");
     }
     String caption = CAPTION + ", " + quarter.get();
-    List<FacilityOccupancy> inQuarter = StaffingRows.inQuarter(occupancy, FacilityOccupancy::quarter, quarter.get());
+    List<FacilityOccupancy> inQuarter = ReportRows.inQuarter(occupancy, FacilityOccupancy::quarter, quarter.get());
     List<FacilityOccupancy> points = inQuarter.stream()
         .filter(facility -> facility.utilization() != null && facility.hprdTotal() != null)
         .toList();

@@ -1,6 +1,6 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.StaffingRows.StateMix;
+import io.carelake.pipelines.staffing.ReportRows.StateMix;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +22,12 @@ final class StaffingMixChart {
   private StaffingMixChart() {}
 
   static String figure(List<StateMix> mix) {
-    Optional<String> quarter = StaffingRows.latestQuarter(mix, StateMix::quarter);
+    Optional<String> quarter = ReportRows.latestQuarter(mix, StateMix::quarter);
     if (quarter.isEmpty()) {
       return Figure.empty(CAPTION, "No staffing mix to plot.");
     }
     String caption = CAPTION + ", " + quarter.get();
-    List<StateMix> states = StaffingRows.inQuarter(mix, StateMix::quarter, quarter.get()).stream()
+    List<StateMix> states = ReportRows.inQuarter(mix, StateMix::quarter, quarter.get()).stream()
         .filter(state -> state.contractShare() != null)
         .sorted(Comparator.comparingDouble((StateMix state) -> -state.contractShare()).thenComparing(StateMix::state))
         .toList();

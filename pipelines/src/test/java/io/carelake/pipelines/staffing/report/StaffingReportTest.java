@@ -1,9 +1,9 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
-import static io.carelake.pipelines.staffing.StaffingRowsFixture.facility;
-import static io.carelake.pipelines.staffing.StaffingRowsFixture.mix;
-import static io.carelake.pipelines.staffing.StaffingRowsFixture.occupancy;
-import static io.carelake.pipelines.staffing.StaffingRowsFixture.state;
+import static io.carelake.pipelines.staffing.ReportRowsFixture.facility;
+import static io.carelake.pipelines.staffing.ReportRowsFixture.mix;
+import static io.carelake.pipelines.staffing.ReportRowsFixture.occupancy;
+import static io.carelake.pipelines.staffing.ReportRowsFixture.state;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
-import io.carelake.pipelines.staffing.StaffingRowsFixture.Tables;
+import io.carelake.pipelines.staffing.ReportRowsFixture.Tables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ public class StaffingReportTest {
 
   @Test
   public void theSortScriptAndStyleAreInlineAndNothingIsFetched() {
-    Tables tables = StaffingRowsFixture.generated(5, 60, List.of("2025Q1"), 1);
+    Tables tables = ReportRowsFixture.generated(5, 60, List.of("2025Q1"), 1);
     String html = StaffingReport.render("Staffing", tables.hprdByState(), tables.hprdByFacility(),
         tables.staffingMix(), tables.staffingVsOccupancy());
 

@@ -1,4 +1,4 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

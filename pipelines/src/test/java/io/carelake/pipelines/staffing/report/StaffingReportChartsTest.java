@@ -1,8 +1,8 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
-import static io.carelake.pipelines.staffing.StaffingRowsFixture.facility;
-import static io.carelake.pipelines.staffing.StaffingRowsFixture.mix;
-import static io.carelake.pipelines.staffing.StaffingRowsFixture.occupancy;
+import static io.carelake.pipelines.staffing.ReportRowsFixture.facility;
+import static io.carelake.pipelines.staffing.ReportRowsFixture.mix;
+import static io.carelake.pipelines.staffing.ReportRowsFixture.occupancy;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
 import io.carelake.pipelines.staffing.HprdBoxPlot.StateBox;
-import io.carelake.pipelines.staffing.StaffingRows.FacilityHprd;
-import io.carelake.pipelines.staffing.StaffingRowsFixture.Tables;
+import io.carelake.pipelines.staffing.ReportRows.FacilityHprd;
+import io.carelake.pipelines.staffing.ReportRowsFixture.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -44,7 +44,7 @@ public class StaffingReportChartsTest {
 
   @Test
   public void boxPlotSummarisesEachStateAndSortsByMedian() {
-    List<FacilityHprd> facilities = StaffingRows.read(List.of(
+    List<FacilityHprd> facilities = ReportRows.read(List.of(
         facility("010001", "A", "AL", "2025Q1", 3.0), facility("010002", "B", "AL", "2025Q1", 4.0),
         facility("010003", "C", "AL", "2025Q1", 5.0), facility("010004", "D", "AL", "2025Q1", 6.0),
         facility("020001", "E", "AK", "2025Q1", 4.5), facility("020002", "F", "AK", "2025Q1", 5.5),
@@ -61,7 +61,7 @@ public class StaffingReportChartsTest {
 
   @Test
   public void everyChartHasOneMarkPerStateOrFacilityOfTheLatestQuarter() {
-    Tables tables = StaffingRowsFixture.generated(12, 300, List.of("2024Q4", "2025Q1"), 3);
+    Tables tables = ReportRowsFixture.generated(12, 300, List.of("2024Q4", "2025Q1"), 3);
     String html = render(tables);
     long statesWithFacilities = tables.hprdByFacility().stream().map(row -> row.getString("state")).distinct().count();
     long plottable = tables.staffingVsOccupancy().stream()

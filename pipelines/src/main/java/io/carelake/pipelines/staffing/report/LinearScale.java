@@ -1,4 +1,4 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
@@ -8,7 +8,7 @@ import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.carelake.pipelines.staffing.StaffingRowsFixture.Tables;
+import io.carelake.pipelines.staffing.ReportRowsFixture.Tables;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,7 +49,7 @@ public class StaffingReportBrowserTest {
   public void reportOpensFromDiskWithEveryChartDrawnAndSortableTables() throws Exception {
     Optional<Path> binary = HeadlessChromium.find();
     assumeTrue("no chromium, chromium-browser or google-chrome on the PATH", binary.isPresent());
-    Tables tables = StaffingRowsFixture.generated(50, 2_000, List.of("2024Q3", "2024Q4", "2025Q1"), 42);
+    Tables tables = ReportRowsFixture.generated(50, 2_000, List.of("2024Q3", "2024Q4", "2025Q1"), 42);
     Path report = StaffingReport.write(temp.getRoot().toPath().resolve("report/staffing.html"),
         "Nursing-home staffing: St. Mary's & O'Connor <pilot>", tables.hprdByState(), tables.hprdByFacility(),
         tables.staffingMix(), tables.staffingVsOccupancy());

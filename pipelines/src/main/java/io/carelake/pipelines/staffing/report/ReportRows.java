@@ -1,4 +1,4 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,8 +12,8 @@ import org.apache.beam.sdk.values.Row;
  * any number possibly null. Numbers are read as {@link Number} so an INT32 where INT64 was expected (or
  * the reverse) reads the same.
  */
-final class StaffingRows {
-  private StaffingRows() {}
+final class ReportRows {
+  private ReportRows() {}
 
   /** A row of hprd_by_state. */
   record StateHprd(String state, String quarter, Long facilities, Double residentDays, Double hprdTotal,

@@ -1,6 +1,6 @@
-package io.carelake.pipelines.staffing;
+package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.StaffingRows.FacilityHprd;
+import io.carelake.pipelines.staffing.ReportRows.FacilityHprd;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,12 +26,12 @@ final class TopBottomFacilities {
   private TopBottomFacilities() {}
 
   static String figure(List<FacilityHprd> facilities) {
-    Optional<String> quarter = StaffingRows.latestQuarter(facilities, FacilityHprd::quarter);
+    Optional<String> quarter = ReportRows.latestQuarter(facilities, FacilityHprd::quarter);
     if (quarter.isEmpty()) {
       return Figure.empty(CAPTION, "No facility HPRD to rank.");
     }
     String caption = CAPTION + ", " + quarter.get();
-    List<FacilityHprd> ranked = StaffingRows.inQuarter(facilities, FacilityHprd::quarter, quarter.get()).stream()
+    List<FacilityHprd> ranked = ReportRows.inQuarter(facilities, FacilityHprd::quarter, quarter.get()).stream()
         .filter(facility -> facility.hprdTotal() != null)
         .sorted(Comparator.comparingDouble((FacilityHprd facility) -> -facility.hprdTotal())
             .thenComparing(FacilityHprd::ccn))

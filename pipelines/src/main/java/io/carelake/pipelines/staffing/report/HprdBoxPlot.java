@@ -1,6 +1,6 @@
 package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.ReportRows.FacilityHprd;
+import io.carelake.pipelines.staffing.report.ReportRows.FacilityHprd;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.SortableTable.Column;
-import io.carelake.pipelines.staffing.ReportRows.FacilityHprd;
-import io.carelake.pipelines.staffing.ReportRows.FacilityOccupancy;
-import io.carelake.pipelines.staffing.ReportRows.StateHprd;
-import io.carelake.pipelines.staffing.ReportRows.StateMix;
+import io.carelake.pipelines.staffing.report.SortableTable.Column;
+import io.carelake.pipelines.staffing.report.ReportRows.FacilityHprd;
+import io.carelake.pipelines.staffing.report.ReportRows.FacilityOccupancy;
+import io.carelake.pipelines.staffing.report.ReportRows.StateHprd;
+import io.carelake.pipelines.staffing.report.ReportRows.StateMix;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

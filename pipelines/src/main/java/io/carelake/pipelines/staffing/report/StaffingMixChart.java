@@ -1,6 +1,6 @@
 package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.ReportRows.StateMix;
+import io.carelake.pipelines.staffing.report.ReportRows.StateMix;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.ReportRows.FacilityHprd;
-import io.carelake.pipelines.staffing.ReportRows.FacilityOccupancy;
-import io.carelake.pipelines.staffing.ReportRows.StateHprd;
-import io.carelake.pipelines.staffing.ReportRows.StateMix;
+import io.carelake.pipelines.staffing.report.ReportRows.FacilityHprd;
+import io.carelake.pipelines.staffing.report.ReportRows.FacilityOccupancy;
+import io.carelake.pipelines.staffing.report.ReportRows.StateHprd;
+import io.carelake.pipelines.staffing.report.ReportRows.StateMix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

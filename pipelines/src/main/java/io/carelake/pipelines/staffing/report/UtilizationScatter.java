@@ -1,6 +1,6 @@
 package io.carelake.pipelines.staffing.report;
 
-import io.carelake.pipelines.staffing.ReportRows.FacilityOccupancy;
+import io.carelake.pipelines.staffing.report.ReportRows.FacilityOccupancy;
 import java.util.List;
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.carelake.pipelines.staffing.ReportRowsFixture.Tables;
+import io.carelake.pipelines.staffing.report.ReportRowsFixture.Tables;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.carelake.pipelines.staffing.report;
 
-import static io.carelake.pipelines.staffing.ReportRowsFixture.facility;
-import static io.carelake.pipelines.staffing.ReportRowsFixture.mix;
-import static io.carelake.pipelines.staffing.ReportRowsFixture.occupancy;
+import static io.carelake.pipelines.staffing.report.ReportRowsFixture.facility;
+import static io.carelake.pipelines.staffing.report.ReportRowsFixture.mix;
+import static io.carelake.pipelines.staffing.report.ReportRowsFixture.occupancy;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
-import io.carelake.pipelines.staffing.HprdBoxPlot.StateBox;
-import io.carelake.pipelines.staffing.ReportRows.FacilityHprd;
-import io.carelake.pipelines.staffing.ReportRowsFixture.Tables;
+import io.carelake.pipelines.staffing.report.HprdBoxPlot.StateBox;
+import io.carelake.pipelines.staffing.report.ReportRows.FacilityHprd;
+import io.carelake.pipelines.staffing.report.ReportRowsFixture.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

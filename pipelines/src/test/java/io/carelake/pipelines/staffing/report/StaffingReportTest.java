@@ -1,9 +1,9 @@
 package io.carelake.pipelines.staffing.report;
 
-import static io.carelake.pipelines.staffing.ReportRowsFixture.facility;
-import static io.carelake.pipelines.staffing.ReportRowsFixture.mix;
-import static io.carelake.pipelines.staffing.ReportRowsFixture.occupancy;
-import static io.carelake.pipelines.staffing.ReportRowsFixture.state;
+import static io.carelake.pipelines.staffing.report.ReportRowsFixture.facility;
+import static io.carelake.pipelines.staffing.report.ReportRowsFixture.mix;
+import static io.carelake.pipelines.staffing.report.ReportRowsFixture.occupancy;
+import static io.carelake.pipelines.staffing.report.ReportRowsFixture.state;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
-import io.carelake.pipelines.staffing.ReportRowsFixture.Tables;
+import io.carelake.pipelines.staffing.report.ReportRowsFixture.Tables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

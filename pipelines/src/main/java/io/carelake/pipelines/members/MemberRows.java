@@ -2,6 +2,7 @@ package io.carelake.pipelines.members;
 
 import io.carelake.schemas.Members;
 import io.carelake.schemas.SourceRecord;
+import io.carelake.transforms.extract.LandingContract;
 import io.carelake.transforms.standardize.Emails;
 import io.carelake.transforms.standardize.Genders;
 import io.carelake.transforms.standardize.Names;
@@ -53,19 +54,11 @@ public final class MemberRows {
         creationDate,
         record.getFile().getName(),
         record.getLineNumber(),
-        recordSequence(creationDate, record.getFile().getPart(), record.getLineNumber()),
+        LandingContract.recordSequence(creationDate, record.getFile().getPart(), record.getLineNumber()),
         runId,
         ingestedAt);
   }
 
-  /**
-   * Orders the versions of a member: delivery date, then part, then line. Later wins. The file's own
-   * creation_date column, when present, wins over the name's date, so a backfill file named with
-   * today's date still sorts by the date its content is from.
-   */
-  static long recordSequence(LocalDate creationDate, int part, long lineNumber) {
-    return creationDate.toEpochDay() * 1_000_000_000_000L + part * 1_000_000_000L + lineNumber;
-  }
 
   private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;

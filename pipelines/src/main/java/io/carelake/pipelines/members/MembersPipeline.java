@@ -1,5 +1,6 @@
 package io.carelake.pipelines.members;
 
+import io.carelake.pipelines.FreshLandingFiles;
 import io.carelake.pipelines.LandingWatch;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.BronzeRecord;
@@ -16,7 +17,6 @@ import io.carelake.transforms.extract.ListLandingFiles;
 import io.carelake.transforms.extract.SkipProcessedFiles;
 import io.carelake.transforms.validate.FailableResult;
 import io.carelake.transforms.merge.MergeInput;
-import io.carelake.transforms.merge.MergeOutcome;
 import io.carelake.transforms.merge.MergeResult;
 import io.carelake.transforms.merge.MergeScd1;
 import io.carelake.transforms.quality.AssembleFileAudit;
@@ -193,24 +193,8 @@ public final class MembersPipeline {
     String runId = config.runId();
 
     // Landing files: contract, fingerprint, skip what an earlier run already processed.
-    PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles",
-        LandingWatch.landingFiles(config.landingDir(), config.watch()));
-    if (config.watch() != null) {
-      listed = listed.apply("WindowLandingFiles", config.watch().intoWindows());
-    }
-    FailableResult<LandingFile, FileProblem> classified = listed.apply("ClassifyLandingFiles",
-        ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(clients.keySet()));
-    FailableResult<LandingFile, FileProblem> fingerprinted = classified.output().apply("FingerprintFiles", FingerprintFiles.create());
-    PCollection<KV<String, String>> processedHashes = pipeline
-        .apply("ReadAudit", ReadTable.of(config.lake().audit(AUDIT_DATASET), SchemaCoders.of(FileAudit.class).getSchema()))
-        .apply("KeepProcessedFiles", Filter.by((Row row) ->
-            NAME.equals(row.getString("pipeline")) && FileAudit.PROCESSED.equals(row.getString("status"))))
-        .apply("HashToRun", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via(row -> KV.of(SkipProcessedFiles.contentKey(row.getString("client_id"), row.getString("content_sha256")),
-                row.getString("run_id"))));
-    FailableResult<LandingFile, FileProblem> fresh = fingerprinted.output().apply("SkipProcessedFiles",
-        SkipProcessedFiles.against(processedHashes).withReprocess(config.reprocess()));
+    FailableResult<LandingFile, FileProblem> fresh = pipeline.apply("FreshLandingFiles", new FreshLandingFiles(NAME,
+        config.landingDir(), config.watch(), clients.keySet(), config.lake().audit(AUDIT_DATASET), config.reprocess()));
 
     // Records: each roster read once; bronze keeps every parsed row as delivered, quarantine every bad one.
     boolean streaming = config.watch() != null;
@@ -249,16 +233,13 @@ public final class MembersPipeline {
     PCollection<Long> silverCommitted = merged.changes().apply("CommitSilverMembers", writeSilver).committed();
 
     // Audit and alerts.
-    PCollection<FileProblem> problems = PCollectionList.of(classified.failures()).and(fingerprinted.failures())
-        .and(fresh.failures()).and(read.fileProblems())
+    PCollection<FileProblem> problems = PCollectionList.of(fresh.failures()).and(read.fileProblems())
         .apply("FlattenFileProblems", Flatten.pCollections());
     PCollection<KV<String, KV<String, Long>>> tallies = PCollectionList.of(read.tallies())
         .and(merged.outcomes().apply("TallyMerged", FlatMapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(),
                 TypeDescriptors.longs())))
-            .via(outcome -> List.of(
-                FileTally.of(outcome.getKey(), FileTally.VALID, outcome.getValue().getValue()),
-                FileTally.of(outcome.getKey(), auditOutcome(outcome.getValue().getKey()), outcome.getValue().getValue())))))
+            .via(FileTally::ofMergeOutcome)))
         .apply("FlattenTallies", Flatten.pCollections());
 
     PCollection<FileAudit> audit = AuditInputs.of(fresh.output(), problems, tallies)
@@ -298,13 +279,5 @@ public final class MembersPipeline {
       LOG.info("file {}: {}, {} rows read, {} quarantined{}", file.getFile(), file.getStatus(), file.getRowsRead(),
           file.getQuarantined(), file.getError() == null ? "" : " (" + file.getError() + ")");
     }
-  }
-
-  /** Merge outcomes as the audit counts them: stale backfills and superseded duplicates change nothing. */
-  static String auditOutcome(String mergeOutcome) {
-    if (MergeOutcome.INSERTED.label().equals(mergeOutcome)) {
-      return FileTally.INSERTED;
-    }
-    return MergeOutcome.UPDATED.label().equals(mergeOutcome) ? FileTally.UPDATED : FileTally.UNCHANGED;
   }
 }

@@ -2,6 +2,7 @@ package io.carelake.pipelines.members;
 
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
+import io.carelake.pipelines.ReadReport;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.BronzeRecord;
 import io.carelake.schemas.FileProblem;
@@ -61,7 +62,7 @@ import org.joda.time.Instant;
  * record is: the record as delivered into bronze; its client's columns mapped to the canonical ones;
  * every rule of its client checked (a record breaking any goes to quarantine, as does a record that is
  * not valid CSV); then standardised and its personal data protected by its client's policy. Out come
- * silver member rows, and per bundle one {@link RosterReport}.
+ * silver member rows, and per bundle one {@link ReadReport}.
  *
  * <p>One step rather than one per stage because of what a record costs between steps: encoded for every
  * step that reads it, for every consumer of a step with several outputs. Here a record is parsed, checked
@@ -102,7 +103,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
   @Override
   public Result expand(PCollection<LandingFile> files) {
     TupleTag<Row> members = new TupleTag<>() {};
-    TupleTag<RosterReport> reports = new TupleTag<>() {};
+    TupleTag<ReadReport> reports = new TupleTag<>() {};
     long bytesPerSplit = splitBytes;
     PCollectionTuple read = files
         .apply("SplitFiles", FlatMapElements.into(TypeDescriptor.of(FileSplit.class))
@@ -111,22 +112,9 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
         .apply("SpreadSplits", Reshuffle.viaRandomKey())
         .apply("ReadRecords", ParDo.of(new ReadRostersFn(this, members, reports))
             .withOutputTags(members, TupleTagList.of(reports)));
-    PCollection<RosterReport> bundleReports = read.get(reports).setCoder(new RosterReport.Coder());
-    return new Result(
-        read.get(members).setRowSchema(Members.SILVER),
-        bundleReports.apply("BronzeFiles", flatten(RosterReport::bronze, TypeDescriptor.of(TableFiles.class)))
-            .setCoder(TableFiles.coder()),
-        bundleReports.apply("QuarantineFiles", flatten(RosterReport::quarantine, TypeDescriptor.of(TableFiles.class)))
-            .setCoder(TableFiles.coder()),
-        bundleReports.apply("Tallies", flatten(RosterReport::tallies, TypeDescriptors.kvs(TypeDescriptors.strings(),
-            TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())))),
-        bundleReports.apply("FileProblems", flatten(RosterReport::problems, TypeDescriptor.of(FileProblem.class)))
-            .setCoder(SchemaCoders.of(FileProblem.class)));
-  }
-
-  private static <T> FlatMapElements<RosterReport, T> flatten(SerializableFunction<RosterReport, List<T>> part,
-      TypeDescriptor<T> type) {
-    return FlatMapElements.into(type).via(part::apply);
+    PCollection<ReadReport> bundleReports = read.get(reports).setCoder(new ReadReport.Coder());
+    return new Result(read.get(members).setRowSchema(Members.SILVER), ReadReport.bronzeFiles(bundleReports),
+        ReadReport.quarantineFiles(bundleReports), ReadReport.tallies(bundleReports), ReadReport.problems(bundleReports));
   }
 
   /** Member rows, and the by-products of reading: bronze and quarantine files, counts, unreadable files. */
@@ -195,7 +183,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
     private final TableSink bronze;
     private final TableSink quarantine;
     private final TupleTag<Row> members;
-    private final TupleTag<RosterReport> reports;
+    private final TupleTag<ReadReport> reports;
     private final Counter recordsRead = Metrics.counter(ReadMemberRosters.class, "records_read");
     private final Counter recordsQuarantined = Metrics.counter(ReadMemberRosters.class, "records_quarantined");
 
@@ -209,7 +197,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
     private transient TableSink.BundleWriter bronzeFiles;
     private transient TableSink.BundleWriter quarantineFiles;
 
-    ReadRostersFn(ReadMemberRosters read, TupleTag<Row> members, TupleTag<RosterReport> reports) {
+    ReadRostersFn(ReadMemberRosters read, TupleTag<Row> members, TupleTag<ReadReport> reports) {
       this.pipeline = read.pipeline;
       this.clients = read.clients;
       this.runId = read.runId;
@@ -264,7 +252,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
     public void finishBundle(FinishBundleContext context) {
       Map<BoundedWindow, List<TableFiles>> bronzeWritten = byWindow(bronzeFiles.finish());
       Map<BoundedWindow, List<TableFiles>> quarantineWritten = byWindow(quarantineFiles.finish());
-      bundle.forEach((window, state) -> context.output(reports, new RosterReport(
+      bundle.forEach((window, state) -> context.output(reports, new ReadReport(
               bronzeWritten.getOrDefault(window, List.of()), quarantineWritten.getOrDefault(window, List.of()),
               state.tallies(), state.problems),
           window.maxTimestamp(), window));

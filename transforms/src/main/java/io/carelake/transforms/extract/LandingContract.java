@@ -88,4 +88,12 @@ public final class LandingContract implements Serializable {
   private Object readResolve() {
     return STANDARD;
   }
+
+  /**
+   * Orders the versions of a record: a date (the delivery date, or a date the content carries, such as a
+   * roster's creation date), then the part, then the line. Later wins.
+   */
+  public static long recordSequence(LocalDate creationDate, int part, long lineNumber) {
+    return creationDate.toEpochDay() * 1_000_000_000_000L + part * 1_000_000_000L + lineNumber;
+  }
 }

@@ -1,5 +1,7 @@
 package io.carelake.transforms.merge;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkState;
+
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -10,6 +12,7 @@ import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What a merge produces: its change rows, one per inserted or updated key, which {@code WriteTable.changesTo}
@@ -19,17 +22,35 @@ import org.apache.beam.sdk.values.TupleTag;
 public final class MergeResult implements POutput {
   private static final TupleTag<Row> CHANGES = new TupleTag<>("changes");
   private static final TupleTag<KV<String, KV<String, Long>>> OUTCOMES = new TupleTag<>("outcomes");
+  private static final TupleTag<Row> TABLE = new TupleTag<>("table");
 
   private final PCollection<Row> changes;
   private final PCollection<KV<String, KV<String, Long>>> outcomes;
+  private final @Nullable PCollection<Row> table;
 
-  private MergeResult(PCollection<Row> changes, PCollection<KV<String, KV<String, Long>>> outcomes) {
+  private MergeResult(PCollection<Row> changes, PCollection<KV<String, KV<String, Long>>> outcomes,
+      @Nullable PCollection<Row> table) {
     this.changes = changes;
     this.outcomes = outcomes;
+    this.table = table;
   }
 
   static MergeResult of(PCollection<Row> changes, PCollection<KV<String, KV<String, Long>>> outcomes) {
-    return new MergeResult(changes, outcomes);
+    return new MergeResult(changes, outcomes, null);
+  }
+
+  static MergeResult of(PCollection<Row> changes, PCollection<KV<String, KV<String, Long>>> outcomes,
+      @Nullable PCollection<Row> table) {
+    return new MergeResult(changes, outcomes, table);
+  }
+
+  /**
+   * Every row of the table as the merge leaves it, in the table's schema: its unchanged rows and the
+   * winners of the changed keys. Only from a merge {@link MergeScd1#keepingTable() keeping the table}.
+   */
+  public PCollection<Row> table() {
+    checkState(table != null, "this merge does not keep its table: use MergeScd1.keepingTable()");
+    return table;
   }
 
   /** One row per inserted or updated key, in {@link MergeScd1#changeSchema} of the table's schema. */
@@ -53,7 +74,8 @@ public final class MergeResult implements POutput {
 
   @Override
   public Map<TupleTag<?>, PValue> expand() {
-    return Map.of(CHANGES, changes, OUTCOMES, outcomes);
+    return table == null ? Map.of(CHANGES, changes, OUTCOMES, outcomes)
+        : Map.of(CHANGES, changes, OUTCOMES, outcomes, TABLE, table);
   }
 
   @Override

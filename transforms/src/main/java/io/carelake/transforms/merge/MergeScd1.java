@@ -80,6 +80,8 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
 
   abstract @Nullable String attributionColumn();
 
+  abstract boolean keepsTable();
+
   abstract Builder toBuilder();
 
   /** Merges on the given key columns; {@link #orderedBy} and {@link #attributedTo} are required too. */
@@ -87,7 +89,7 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
     checkArgument(keyColumns != null && !keyColumns.isEmpty(), "a merge needs at least one key column");
     checkArgument(new HashSet<>(keyColumns).size() == keyColumns.size(), "key columns repeat: %s", keyColumns);
     return new AutoValue_MergeScd1.Builder()
-        .setKeyColumns(List.copyOf(keyColumns)).setIgnoredColumns(List.of()).build();
+        .setKeyColumns(List.copyOf(keyColumns)).setIgnoredColumns(List.of()).setKeepsTable(false).build();
   }
 
   /** The INT64 column that orders versions of a key: the higher, the newer. */
@@ -108,6 +110,15 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
     return toBuilder().setAttributionColumn(sourceColumn).build();
   }
 
+  /**
+   * Also puts out every row of the table as the merge leaves it ({@link MergeResult#table()}), for steps
+   * that derive tables from the whole of it (gold facts), without reading it again after the commit.
+   * Batch runs only: a streaming merge's table is its state, which has no end to put out.
+   */
+  public MergeScd1 keepingTable() {
+    return toBuilder().setKeepsTable(true).build();
+  }
+
   /** The schema of the change feed of a table: see {@link ChangeFeed#schemaOf}. */
   public static Schema changeSchema(Schema tableSchema) {
     return ChangeFeed.schemaOf(tableSchema);
@@ -122,6 +133,7 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
     checkColumns(schema);
     Schema changeSchema = changeSchema(schema);
     if (input.incoming().isBounded() == IsBounded.UNBOUNDED) {
+      checkArgument(!keepsTable(), "a streaming merge cannot put out its whole table: keepingTable is for batch runs");
       return mergeContinuously(input, schema, changeSchema);
     }
 
@@ -135,13 +147,16 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
 
     TupleTag<Row> changes = new TupleTag<>("changes");
     TupleTag<KV<String, KV<String, Long>>> outcomes = new TupleTag<>("outcomes");
-    MergeKeyFn mergeKey = new MergeKeyFn(decision(changeSchema), current, incoming, changes, outcomes);
-    PCollectionTuple merged = grouped.apply("MergeKeys",
-        ParDo.of(mergeKey).withOutputTags(changes, TupleTagList.of(outcomes)));
+    TupleTag<Row> table = new TupleTag<>("table");
+    MergeKeyFn mergeKey = new MergeKeyFn(decision(changeSchema), current, incoming, changes, outcomes,
+        keepsTable() ? table : null);
+    TupleTagList otherOutputs = keepsTable() ? TupleTagList.of(outcomes).and(table) : TupleTagList.of(outcomes);
+    PCollectionTuple merged = grouped.apply("MergeKeys", ParDo.of(mergeKey).withOutputTags(changes, otherOutputs));
 
     return MergeResult.of(
         merged.get(changes).setRowSchema(changeSchema),
-        merged.get(outcomes).setCoder(OUTCOME_CODER));
+        merged.get(outcomes).setCoder(OUTCOME_CODER),
+        keepsTable() ? merged.get(table).setRowSchema(schema) : null);
   }
 
   /**
@@ -222,6 +237,8 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
     abstract Builder setIgnoredColumns(List<String> ignoredColumns);
 
     abstract Builder setAttributionColumn(String attributionColumn);
+
+    abstract Builder setKeepsTable(boolean keepsTable);
 
     abstract MergeScd1 build();
   }

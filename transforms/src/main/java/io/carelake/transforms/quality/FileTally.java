@@ -1,5 +1,7 @@
 package io.carelake.transforms.quality;
 
+import io.carelake.transforms.merge.MergeOutcome;
+import java.util.List;
 import org.apache.beam.sdk.values.KV;
 
 /**
@@ -22,5 +24,19 @@ public final class FileTally {
 
   public static KV<String, KV<String, Long>> of(String fileName, String tally, long count) {
     return KV.of(fileName, KV.of(tally, count));
+  }
+
+  /**
+   * A merge's outcomes of a file's rows as the audit counts them: each merged row is valid, and inserted,
+   * updated or unchanged (stale backfills and superseded duplicates change nothing).
+   *
+   * @param outcome (file name, (merge outcome label, count)), as a merge puts them out
+   */
+  public static List<KV<String, KV<String, Long>>> ofMergeOutcome(KV<String, KV<String, Long>> outcome) {
+    String label = outcome.getValue().getKey();
+    String tally = MergeOutcome.INSERTED.label().equals(label) ? INSERTED
+        : MergeOutcome.UPDATED.label().equals(label) ? UPDATED : UNCHANGED;
+    long count = outcome.getValue().getValue();
+    return List.of(of(outcome.getKey(), VALID, count), of(outcome.getKey(), tally, count));
   }
 }

@@ -43,16 +43,27 @@ final class TableCommitter implements Serializable {
   private final String runId;
   private final boolean checkConflicts;
   private final boolean streaming;
+  private final boolean replace;
 
   /**
    * @param checkConflicts whether the run's changes were decided on a read of the table (a merge)
    * @param streaming whether the run commits window by window, holding the table in state
    */
   TableCommitter(LakeTable table, String runId, boolean checkConflicts, boolean streaming) {
+    this(table, runId, checkConflicts, streaming, false);
+  }
+
+  private TableCommitter(LakeTable table, String runId, boolean checkConflicts, boolean streaming, boolean replace) {
     this.table = table;
     this.runId = runId;
     this.checkConflicts = checkConflicts;
     this.streaming = streaming;
+    this.replace = replace;
+  }
+
+  /** A committer whose commit replaces every row of the table with the files written (a rebuilt gold table). */
+  static TableCommitter replacing(LakeTable table, String runId) {
+    return new TableCommitter(table, runId, false, false, true);
   }
 
   /**
@@ -81,10 +92,14 @@ final class TableCommitter implements Serializable {
     if (checkConflicts) {
       checkStillCurrent(current, since, conflicts);
     }
-    if (dataFiles.isEmpty() && deleteFiles.isEmpty()) {
+    if (replace) {
+      // An empty result still replaces the rows: a rebuilt table with nothing in it is empty.
+      var overwrite = current.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+      dataFiles.forEach(overwrite::addFile);
+      named(overwrite, commitId).commit();
+    } else if (dataFiles.isEmpty() && deleteFiles.isEmpty()) {
       return Optional.empty();
-    }
-    if (!checkConflicts) {
+    } else if (!checkConflicts) {
       var append = current.newFastAppend();
       dataFiles.forEach(append::appendFile);
       named(append, commitId).commit();

@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.IterableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
@@ -17,15 +19,17 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollection.IsBounded;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Table;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -41,6 +45,8 @@ import org.joda.time.Duration;
  *   <li>{@link #changesTo} a merged table: the rows are a merge's change rows ({@link ChangeFeed}), which
  *       are also the table's rows; an {@code update} replaces its key's earlier row through an equality
  *       delete, an {@code insert} adds one. The change feed of a version is the rows it added.
+ *   <li>{@link #replacing} a table rebuilt by every run (gold facts and views): the run's rows replace all
+ *       of the table's rows in one snapshot; batch runs only.
  * </ul>
  *
  * A run that fails before its commit leaves the table as it was: the files it wrote are named by no
@@ -71,6 +77,13 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
 
   abstract Duration windowSize();
 
+  abstract boolean replace();
+
+  abstract List<PCollection<?>> commitAfter();
+
+  /** 0: each bundle writes its own files; otherwise rows are grouped into this many shards first. */
+  abstract int shards();
+
   abstract Builder toBuilder();
 
   /** Appends rows to an append-only table. */
@@ -88,9 +101,18 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
     return builder(table, runId).setKeyColumns(List.copyOf(keyColumns)).build();
   }
 
+  /**
+   * Replaces every row of a table with the rows written, in one snapshot: for tables derived whole from
+   * others, such as gold facts rebuilt from silver. Readers see the old rows or the new ones, never a mix.
+   */
+  public static WriteTable replacing(LakeTable table, String runId) {
+    return builder(table, runId).setKeyColumns(List.of()).setReplace(true).build();
+  }
+
   private static Builder builder(LakeTable table, String runId) {
     checkArgument(runId != null && !runId.isBlank(), "runId must not be blank");
-    return new AutoValue_WriteTable.Builder().setTable(table).setRunId(runId).setDecidedOnRead(false)
+    return new AutoValue_WriteTable.Builder().setTable(table).setRunId(runId).setDecidedOnRead(false).setReplace(false)
+        .setCommitAfter(List.of()).setShards(0)
         .setPartitioning(Partitioning.none()).setWindowSize(STREAMING_WINDOW);
   }
 
@@ -119,6 +141,27 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
     return decidedOn(snapshot).toBuilder().setReadColumn(column).setReadValues(values).build();
   }
 
+  /**
+   * Commits only once {@code signals} are complete (batch), such as the commits of the tables these rows
+   * are derived from: a failed upstream commit then leaves this table as it was. Files are still written
+   * as the rows come.
+   */
+  public WriteTable committingAfter(List<PCollection<?>> signals) {
+    checkArgument(signals != null, "signals must not be null");
+    return toBuilder().setCommitAfter(List.copyOf(signals)).build();
+  }
+
+  /**
+   * Groups the rows into {@code shards} shards, each written into its own files, instead of each bundle
+   * writing its own (batch). This costs a shuffle, which writes otherwise avoid; it is for rows that come
+   * out of a grouping in many small bundles (the Direct runner makes a bundle of every key), where a file
+   * per bundle would make thousands of tiny files.
+   */
+  public WriteTable inShards(int shards) {
+    checkArgument(shards > 0, "shards must be positive");
+    return toBuilder().setShards(shards).build();
+  }
+
   /** Streaming input still in the global window is written in fixed windows of this size (1 minute). */
   public WriteTable withWindowSize(Duration windowSize) {
     checkArgument(windowSize != null && windowSize.isLongerThan(Duration.ZERO), "windowSize must be positive");
@@ -133,10 +176,20 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
       windowed = rows.apply("WindowRows", Window.into(FixedWindows.of(windowSize())));
     }
     TableSink sink = sinkFor(rows.getSchema(), rows.isBounded() == IsBounded.UNBOUNDED);
-    return windowed
-        .apply("WriteDataFiles", ParDo.of(new WriteRowsFn(sink)))
-        .setCoder(TableFiles.coder())
-        .apply("CommitFiles", committing(sink));
+    PCollection<TableFiles> files;
+    if (shards() > 0) {
+      checkArgument(rows.isBounded() == IsBounded.BOUNDED, "rows are written in shards in batch runs only: %s", table());
+      int shardCount = shards();
+      files = windowed
+          .apply("KeyByShard", WithKeys.of((Row row) -> Math.floorMod(row.hashCode(), shardCount))
+              .withKeyType(TypeDescriptors.integers()))
+          .setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(rows.getSchema())))
+          .apply("GroupShards", GroupByKey.create())
+          .apply("WriteShardFiles", ParDo.of(new WriteShardsFn(sink)));
+    } else {
+      files = windowed.apply("WriteDataFiles", ParDo.of(new WriteRowsFn(sink)));
+    }
+    return files.setCoder(TableFiles.coder()).apply("CommitFiles", committing(sink));
   }
 
   /**
@@ -179,8 +232,11 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
       boolean streaming = written.isBounded() == IsBounded.UNBOUNDED;
       checkArgument(!streaming || readValues() == null,
           "a streaming merge holds the whole table: decide it on the whole table's snapshot");
+      checkArgument(!streaming || !replace(), "a replaced table is rebuilt by batch runs only: %s", table());
+      checkArgument(!streaming || commitAfter().isEmpty(), "a streaming commit cannot wait for signals: %s", table());
       Long since = decidedOnRead() ? readSnapshot() : sink.baseSnapshot();
-      TableCommitter committer = new TableCommitter(table(), runId(), !keyColumns().isEmpty(), streaming);
+      TableCommitter committer = replace() ? TableCommitter.replacing(table(), runId())
+          : new TableCommitter(table(), runId(), !keyColumns().isEmpty(), streaming);
       return TableCommit.of(streaming ? commitWindows(written, committer, since) : commitRun(written, committer, since));
     }
   }
@@ -192,8 +248,12 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
         .apply("IntoOneCommit", Window.into(new GlobalWindows()))
         .apply("FilesOfCommit", View.asList());
     CommitFilesFn commit = new CommitFilesFn(committer, since, files, readColumn(), readValues());
-    return written.getPipeline()
-        .apply("CommitId", Create.of(runId()).withCoder(StringUtf8Coder.of()))
+    PCollection<String> commitId = written.getPipeline()
+        .apply("CommitId", Create.of(runId()).withCoder(StringUtf8Coder.of()));
+    if (!commitAfter().isEmpty()) {
+      commitId = commitId.apply("AfterSignals", Wait.on(commitAfter()));
+    }
+    return commitId
         .apply("Commit", ParDo.of(commit).withSideInputs(readValues() == null ? List.of(files)
             : List.of(files, readValues())))
         .setCoder(VarLongCoder.of());
@@ -247,6 +307,12 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
     abstract Builder setReadValues(PCollectionView<List<String>> values);
 
     abstract Builder setWindowSize(Duration windowSize);
+
+    abstract Builder setReplace(boolean replace);
+
+    abstract Builder setCommitAfter(List<PCollection<?>> signals);
+
+    abstract Builder setShards(int shards);
 
     abstract WriteTable build();
   }

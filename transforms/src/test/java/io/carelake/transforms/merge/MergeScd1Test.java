@@ -64,6 +64,23 @@ public class MergeScd1Test {
   }
 
   @Test
+  public void keepingTheTablePutsOutEveryKeysRowAfterTheMerge() {
+    Row untouched = member("M0", "bo@example.org", 5, "0104.csv");
+    Row current = member("M1", "ada@example.org", 10, "0105.csv");
+    Row changed = member("M1", "ada@okafor.net", 20, "0106.csv");
+    Row stale = member("M2", "cy@example.org", 30, "0105.csv");
+    Row older = member("M2", "cy@old.example.org", 3, "0101.csv");
+    Row fresh = member("M3", "di@example.org", 1, "0106.csv");
+
+    MergeResult result = MergeInput.of(rows("Current", List.of(untouched, current, stale)),
+        rows("Incoming", List.of(changed, older, fresh))).apply("Merge", MERGE.keepingTable());
+
+    PAssert.that(result.table()).containsInAnyOrder(untouched, changed, stale, fresh);
+    PAssert.that(result.changes()).containsInAnyOrder(update(current, changed), insert(fresh));
+    p.run();
+  }
+
+  @Test
   public void newKeysAreInserted() {
     Row acme = member("acme", "M1", "ada@example.org", 1, "acme_0105.csv");
     Row beta = member("beta", "M1", "ada@example.org", 1, "beta_0105.csv");

@@ -79,6 +79,26 @@ public class WriteTableTest {
   }
 
   @Test
+  public void aReplacingWriteReplacesEveryRowInShardsAndAnEmptyOneEmptiesTheTable() {
+    LakeTable facts = lake().gold("facts");
+    List<Row> first = TableFixtures.claims();
+    TablePipelines.run(pipeline -> TablePipelines.rows(pipeline, "Rows", first, TableFixtures.CLAIM)
+        .apply("Replace", WriteTable.replacing(facts, "run-1").inShards(3)));
+    assertThat(TableRows.read(facts), containsInAnyOrder(first.toArray()));
+
+    List<Row> second = first.subList(1, 2);
+    TablePipelines.run(pipeline -> TablePipelines.rows(pipeline, "Rows", second, TableFixtures.CLAIM)
+        .apply("Replace", WriteTable.replacing(facts, "run-2").inShards(3)));
+    assertThat(TableRows.read(facts), contains(second.toArray()));
+    assertThat(facts.rowCount(), is(1L));
+
+    TablePipelines.run(pipeline -> TablePipelines.rows(pipeline, "Rows", List.of(), TableFixtures.CLAIM)
+        .apply("Replace", WriteTable.replacing(facts, "run-3")));
+    assertThat(TableRows.read(facts), empty());
+    assertThat(facts.history().get(facts.history().size() - 1).runId(), is("run-3"));
+  }
+
+  @Test
   public void timeTravelReadsAnEarlierSnapshot() {
     LakeTable claims = lake().bronze("claims");
     append(claims, "run-1", Partitioning.none(), TableFixtures.claims().subList(0, 1), TableFixtures.CLAIM);

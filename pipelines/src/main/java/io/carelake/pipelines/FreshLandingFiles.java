@@ -17,23 +17,19 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The landing files a run is to read: listed (or announced, when watching), named by the landing
- * contract for a known client or dataset, fingerprinted, and without those whose content an earlier run of
- * the pipeline processed (unless reprocessing). Files turned away on the way are {@code failures()}, for
- * the audit.
+ * Of the landing files listed (or announced), those a run is to read: named by the landing contract for a
+ * known client or dataset, fingerprinted, and without those whose content an earlier run of the pipeline
+ * processed (unless reprocessing). Files turned away on the way are {@code failures()}, for the audit.
  */
-public final class FreshLandingFiles extends PTransform<PBegin, FailableResult<LandingFile, FileProblem>> {
+public final class FreshLandingFiles
+    extends PTransform<PCollection<LandingFile>, FailableResult<LandingFile, FileProblem>> {
   private final String pipelineName;
-  private final String landingDir;
-  private final @Nullable LandingWatch watch;
   private final Set<String> clients;
   private final LakeTable audit;
   private final boolean reprocess;
@@ -42,28 +38,21 @@ public final class FreshLandingFiles extends PTransform<PBegin, FailableResult<L
    * @param clients the client ids (or dataset names) a file name may start with
    * @param audit the audit table whose processed rows name the content already read
    */
-  public FreshLandingFiles(String pipelineName, String landingDir, @Nullable LandingWatch watch, Set<String> clients,
-      LakeTable audit, boolean reprocess) {
+  public FreshLandingFiles(String pipelineName, Set<String> clients, LakeTable audit, boolean reprocess) {
     this.pipelineName = pipelineName;
-    this.landingDir = landingDir;
-    this.watch = watch;
     this.clients = Set.copyOf(clients);
     this.audit = audit;
     this.reprocess = reprocess;
   }
 
   @Override
-  public FailableResult<LandingFile, FileProblem> expand(PBegin begin) {
-    PCollection<LandingFile> listed = begin.apply("ListLandingFiles", LandingWatch.landingFiles(landingDir, watch));
-    if (watch != null) {
-      listed = listed.apply("WindowLandingFiles", watch.intoWindows());
-    }
+  public FailableResult<LandingFile, FileProblem> expand(PCollection<LandingFile> listed) {
     FailableResult<LandingFile, FileProblem> classified = listed.apply("ClassifyLandingFiles",
         ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(clients));
     FailableResult<LandingFile, FileProblem> fingerprinted =
         classified.output().apply("FingerprintFiles", FingerprintFiles.create());
     String pipeline = pipelineName;
-    PCollection<KV<String, String>> processedHashes = begin
+    PCollection<KV<String, String>> processedHashes = listed.getPipeline()
         .apply("ReadAudit", ReadTable.of(audit, SchemaCoders.of(FileAudit.class).getSchema()))
         .apply("KeepProcessedFiles", Filter.by((Row row) ->
             pipeline.equals(row.getString("pipeline")) && FileAudit.PROCESSED.equals(row.getString("status"))))

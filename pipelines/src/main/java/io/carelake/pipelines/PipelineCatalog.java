@@ -2,6 +2,9 @@ package io.carelake.pipelines;
 
 import io.carelake.pipelines.members.MembersOptions;
 import io.carelake.pipelines.members.MembersPipeline;
+import io.carelake.pipelines.staffing.StaffingGenerator;
+import io.carelake.pipelines.staffing.StaffingOptions;
+import io.carelake.pipelines.staffing.StaffingPipeline;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -18,7 +21,11 @@ public final class PipelineCatalog {
       new Entry(MembersPipeline.NAME,
           "Client member rosters from the landing zone to the silver members table: validate, standardise, "
               + "tokenise PII, merge (SCD type 1), audit and alert.",
-          MembersOptions.class, MembersPipeline.class, SampleLake::membersOnSamples));
+          MembersOptions.class, MembersPipeline.class, SampleLake::membersOnSamples),
+      new Entry(StaffingPipeline.NAME,
+          "CMS PBJ daily nurse staffing and Nursing Home Provider Info to silver (typed, merged) and a gold star "
+              + "schema (facility dimension, daily and quarterly facts, HPRD, staffing mix), with an HTML report.",
+          StaffingOptions.class, StaffingPipeline.class, StaffingGenerator::samples));
 
   private PipelineCatalog() {}
 

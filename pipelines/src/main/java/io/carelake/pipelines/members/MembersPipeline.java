@@ -193,8 +193,13 @@ public final class MembersPipeline {
     String runId = config.runId();
 
     // Landing files: contract, fingerprint, skip what an earlier run already processed.
-    FailableResult<LandingFile, FileProblem> fresh = pipeline.apply("FreshLandingFiles", new FreshLandingFiles(NAME,
-        config.landingDir(), config.watch(), clients.keySet(), config.lake().audit(AUDIT_DATASET), config.reprocess()));
+    PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles",
+        LandingWatch.landingFiles(config.landingDir(), config.watch()));
+    if (config.watch() != null) {
+      listed = listed.apply("WindowLandingFiles", config.watch().intoWindows());
+    }
+    FailableResult<LandingFile, FileProblem> fresh = listed.apply("FreshLandingFiles",
+        new FreshLandingFiles(NAME, clients.keySet(), config.lake().audit(AUDIT_DATASET), config.reprocess()));
 
     // Records: each roster read once; bronze keeps every parsed row as delivered, quarantine every bad one.
     boolean streaming = config.watch() != null;

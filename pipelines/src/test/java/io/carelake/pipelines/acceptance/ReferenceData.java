@@ -9,10 +9,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * not in it: {@code -Dcarelake.referenceData=DIR}, or a {@code shared/reference-data} folder next to any
  * parent of the working directory.
  */
-final class ReferenceData {
+public final class ReferenceData {
   private ReferenceData() {}
 
-  static @Nullable Path folder(String name) {
+  public static @Nullable Path folder(String name) {
     String configured = System.getProperty("carelake.referenceData");
     if (configured != null) {
       Path folder = Path.of(configured, name);

@@ -1,0 +1,64 @@
+package io.carelake.pipelines.conformance;
+
+import io.carelake.pipelines.staffing.StaffingGenerator;
+import io.carelake.pipelines.staffing.StaffingOptions;
+import io.carelake.pipelines.staffing.StaffingPipeline;
+import io.carelake.pipelines.staffing.StaffingSummary;
+import io.carelake.transforms.tables.Lake;
+import io.carelake.transforms.tables.LakeTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Runs the staffing pipeline on its generated samples in a fresh lake with the given runner flags, twice:
+ * the first week's PBJ delivery and Provider Info, then the second week's resend, which merges into the
+ * silver the first run wrote and rebuilds gold. Dumps every table.
+ */
+public final class StaffingConformance {
+  private StaffingConformance() {}
+
+  public static LakeDump run(Path workDir, String... runnerArgs) throws IOException {
+    Path root = Files.createDirectories(workDir);
+    StaffingGenerator.samples(root);
+    Path landing = root.resolve("landing").resolve(StaffingPipeline.NAME);
+    Path held = Files.createDirectories(root.resolve("held"));
+    List<Path> resends;
+    try (Stream<Path> files = Files.list(landing)) {
+      // The later PBJ delivery waits for the second run.
+      resends = files.filter(file -> file.getFileName().toString().startsWith("pbj_")).sorted().skip(1).toList();
+    }
+    for (Path resend : resends) {
+      Files.move(resend, held.resolve(resend.getFileName()));
+    }
+    runOnce(root, "conformance-run-1", runnerArgs);
+    for (Path resend : resends) {
+      Files.move(held.resolve(resend.getFileName()), resend);
+    }
+    runOnce(root, "conformance-run-2", runnerArgs);
+    return dump(Lake.at(root.toString()));
+  }
+
+  private static void runOnce(Path root, String runId, String... runnerArgs) {
+    List<String> args = new ArrayList<>(List.of("--lake=" + root, "--runId=" + runId));
+    args.addAll(Arrays.asList(runnerArgs));
+    StaffingOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation()
+        .as(StaffingOptions.class);
+    StaffingPipeline.run(options).waitUntilFinish();
+  }
+
+  /** Every table the staffing pipeline writes. */
+  public static LakeDump dump(Lake lake) {
+    List<LakeTable> tables = new ArrayList<>(StaffingSummary.tables(lake));
+    tables.add(lake.bronze(StaffingPipeline.NAME));
+    tables.add(lake.quarantine(StaffingPipeline.NAME));
+    tables.add(lake.audit(StaffingPipeline.AUDIT_DATASET));
+    tables.add(lake.alerts(StaffingPipeline.ALERTS_DATASET));
+    return LakeDump.of(tables);
+  }
+}

@@ -1,0 +1,308 @@
+package io.carelake.pipelines.staffing;
+
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
+import io.carelake.pipelines.ReadReport;
+import io.carelake.schemas.BadRecord;
+import io.carelake.schemas.BronzeRecord;
+import io.carelake.schemas.FileProblem;
+import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
+import io.carelake.schemas.Violation;
+import io.carelake.transforms.extract.CsvFileReader;
+import io.carelake.transforms.extract.FileSplit;
+import io.carelake.transforms.extract.ReadCsvRecords;
+import io.carelake.transforms.extract.ToBronzeRecords;
+import io.carelake.transforms.extract.Utf8OrWindows1252;
+import io.carelake.transforms.quality.FileTally;
+import io.carelake.transforms.quality.ProgressLog;
+import io.carelake.transforms.tables.TableFiles;
+import io.carelake.transforms.tables.TableSink;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.joda.time.Instant;
+
+/**
+ * Reads the files of one staffing dataset in splits, doing each record's work where it is read (the
+ * members read's shape, see PERFORMANCE.md): the record as delivered into bronze; its columns found by
+ * their configured header names; typed into its silver row, or quarantined with every value that does not
+ * parse. Files are decoded as UTF-8 with Windows-1252 for bytes that are not UTF-8, as PBJ files need. A
+ * file whose header lacks a required column is not read: its audit row says which column.
+ */
+final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadStaffingFiles.Result> {
+  static final String TYPE_STAGE = "type";
+
+  private final String pipeline;
+  private final String dataset;
+  private final StaffingColumns columns;
+  private final String runId;
+  private final Instant ingestedAt;
+  private final TableSink bronze;
+  private final TableSink quarantine;
+  private final long splitBytes;
+
+  ReadStaffingFiles(String pipeline, String dataset, StaffingColumns columns, String runId, Instant ingestedAt,
+      TableSink bronze, TableSink quarantine, long splitBytes) {
+    checkArgument(bronze.rowSchema().equals(SchemaCoders.of(BronzeRecord.class).getSchema()),
+        "the bronze sink must take bronze records");
+    checkArgument(quarantine.rowSchema().equals(SchemaCoders.of(BadRecord.class).getSchema()),
+        "the quarantine sink must take bad records");
+    this.pipeline = pipeline;
+    this.dataset = dataset;
+    this.columns = columns;
+    this.runId = runId;
+    this.ingestedAt = ingestedAt;
+    this.bronze = bronze;
+    this.quarantine = quarantine;
+    this.splitBytes = splitBytes;
+  }
+
+  /** The typed silver rows of the dataset, and one report per bundle of what else reading did. */
+  record Result(PCollection<Row> rows, PCollection<ReadReport> reports) implements POutput {
+    @Override
+    public Pipeline getPipeline() {
+      return rows.getPipeline();
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      return Map.of(new TupleTag<Row>("rows"), rows, new TupleTag<ReadReport>("reports"), reports);
+    }
+
+    @Override
+    public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
+  }
+
+  @Override
+  public Result expand(PCollection<LandingFile> files) {
+    TupleTag<Row> rows = new TupleTag<>() {};
+    TupleTag<ReadReport> reports = new TupleTag<>() {};
+    long bytesPerSplit = splitBytes;
+    PCollectionTuple read = files
+        .apply("SplitFiles", FlatMapElements.into(TypeDescriptor.of(FileSplit.class))
+            .via((LandingFile file) -> FileSplit.of(file, bytesPerSplit)))
+        .setCoder(FileSplit.coder())
+        .apply("SpreadSplits", Reshuffle.viaRandomKey())
+        .apply("ReadRecords", ParDo.of(new ReadFn(this, rows, reports)).withOutputTags(rows, TupleTagList.of(reports)));
+    return new Result(read.get(rows).setRowSchema(StaffingDatasets.schemaOf(dataset)),
+        read.get(reports).setCoder(new ReadReport.Coder()));
+  }
+
+  private static final class ReadFn extends DoFn<FileSplit, Row> {
+    private final String pipeline;
+    private final String dataset;
+    private final StaffingColumns columns;
+    private final String runId;
+    private final Instant ingestedAt;
+    private final TableSink bronze;
+    private final TableSink quarantine;
+    private final TupleTag<ReadReport> reports;
+    private final Counter recordsRead;
+    private final Counter recordsQuarantined;
+
+    private transient CsvFileReader csv;
+    private transient SilverStaffingRows silverRows;
+    private transient Schema bronzeSchema;
+    private transient SerializableFunction<BadRecord, Row> badRow;
+    private transient ProgressLog progress;
+    private transient Map<BoundedWindow, Tallies> bundle;
+    private transient TableSink.BundleWriter bronzeFiles;
+    private transient TableSink.BundleWriter quarantineFiles;
+
+    ReadFn(ReadStaffingFiles read, TupleTag<Row> rows, TupleTag<ReadReport> reports) {
+      this.pipeline = read.pipeline;
+      this.dataset = read.dataset;
+      this.columns = read.columns;
+      this.runId = read.runId;
+      this.ingestedAt = read.ingestedAt;
+      this.bronze = read.bronze;
+      this.quarantine = read.quarantine;
+      this.reports = reports;
+      this.recordsRead = Metrics.counter(ReadStaffingFiles.class, dataset + "_records_read");
+      this.recordsQuarantined = Metrics.counter(ReadStaffingFiles.class, dataset + "_records_quarantined");
+    }
+
+    @Setup
+    public void setup() {
+      csv = new CsvFileReader(',', Utf8OrWindows1252.charset(), 1024 * 1024);
+      silverRows = new SilverStaffingRows(dataset, runId, ingestedAt);
+      bronzeSchema = bronze.rowSchema();
+      badRow = SchemaCoders.of(BadRecord.class).getToRowFunction();
+      progress = new ProgressLog(pipeline + " " + dataset + " records read");
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bundle = new LinkedHashMap<>();
+      bronzeFiles = bronze.openBundle();
+      quarantineFiles = quarantine.openBundle();
+    }
+
+    @ProcessElement
+    public void process(@Element FileSplit split, BoundedWindow window, OutputReceiver<Row> out) {
+      LandingFile file = split.file();
+      Tallies tallies = bundle.computeIfAbsent(window, w -> new Tallies());
+      FileRecords records = new FileRecords(file, window, out);
+      String problem = csv.read(split, records);
+      if (problem == null && records.missingColumns != null) {
+        problem = StaffingValues.REQUIRED + ": the header has no " + records.missingColumns;
+      }
+      tallies.count(file.getName(), FileTally.READ, records.read);
+      tallies.count(file.getName(), FileTally.QUARANTINED, records.quarantined);
+      recordsRead.inc(records.read);
+      recordsQuarantined.inc(records.quarantined);
+      if (problem != null) {
+        tallies.problems.add(FileProblem.failed(file, problem));
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      Map<BoundedWindow, List<TableFiles>> bronzeWritten = byWindow(bronzeFiles.finish());
+      Map<BoundedWindow, List<TableFiles>> quarantineWritten = byWindow(quarantineFiles.finish());
+      bundle.forEach((window, tallies) -> context.output(reports, new ReadReport(
+              bronzeWritten.getOrDefault(window, List.of()), quarantineWritten.getOrDefault(window, List.of()),
+              tallies.tallies(), tallies.problems),
+          window.maxTimestamp(), window));
+      bundle = null;
+      bronzeFiles = null;
+      quarantineFiles = null;
+    }
+
+    @Teardown
+    public void teardown() {
+      if (bronzeFiles != null) {
+        bronzeFiles.close();
+      }
+      if (quarantineFiles != null) {
+        quarantineFiles.close();
+      }
+    }
+
+    private static Map<BoundedWindow, List<TableFiles>> byWindow(List<KV<BoundedWindow, TableFiles>> written) {
+      Map<BoundedWindow, List<TableFiles>> byWindow = new HashMap<>();
+      written.forEach(files -> byWindow.computeIfAbsent(files.getKey(), w -> new ArrayList<>()).add(files.getValue()));
+      return byWindow;
+    }
+
+    /** What one split's records become, as the CSV reader hands them over. */
+    private final class FileRecords implements CsvFileReader.Records {
+      private final LandingFile file;
+      private final BoundedWindow window;
+      private final OutputReceiver<Row> out;
+      private List<String> header;
+      private StaffingColumns.Positions positions;
+      private String missingColumns;
+      private long read;
+      private long quarantined;
+
+      FileRecords(LandingFile file, BoundedWindow window, OutputReceiver<Row> out) {
+        this.file = file;
+        this.window = window;
+        this.out = out;
+      }
+
+      @Override
+      public void record(long lineNumber, List<String> header, List<String> values, String text) {
+        if (!header.equals(this.header)) {
+          this.header = header;
+          positions = columns.positionsIn(dataset, header);
+          missingColumns = positions.missingRequired().isEmpty() ? null : String.join(", ", positions.missingRequired());
+        }
+        if (missingColumns != null) {
+          // The file fails whole, with its audit row: its records are neither rows nor quarantined.
+          return;
+        }
+        read++;
+        progress.add(1);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          fields.put(header.get(i), values.get(i));
+        }
+        bronzeFiles.write(bronzeRow(lineNumber, ToBronzeRecords.recordSha256(text), Collections.unmodifiableMap(fields)),
+            window);
+        List<Violation> violations = new ArrayList<>(0);
+        Row row = StaffingDatasets.PBJ.equals(dataset)
+            ? silverRows.pbj(file, lineNumber, positions, values, violations)
+            : silverRows.providerInfo(file, lineNumber, positions, values, violations);
+        if (row == null) {
+          quarantine(TYPE_STAGE, lineNumber, violations, text);
+          return;
+        }
+        out.output(row);
+      }
+
+      @Override
+      public void badRecord(long lineNumber, List<Violation> violations, String text) {
+        read++;
+        progress.add(1);
+        quarantine(ReadCsvRecords.STAGE, lineNumber, violations, text);
+      }
+
+      private Row bronzeRow(long lineNumber, String recordSha256, Map<String, String> fields) {
+        Object[] values = new Object[bronzeSchema.getFieldCount()];
+        values[bronzeSchema.indexOf("run_id")] = runId;
+        values[bronzeSchema.indexOf("client_id")] = file.getClientId();
+        values[bronzeSchema.indexOf("source_file")] = file.getName();
+        values[bronzeSchema.indexOf("line_number")] = lineNumber;
+        values[bronzeSchema.indexOf("ingested_at")] = ingestedAt;
+        values[bronzeSchema.indexOf("record_sha256")] = recordSha256;
+        values[bronzeSchema.indexOf("fields")] = fields;
+        return Row.withSchema(bronzeSchema).attachValues(Arrays.asList(values));
+      }
+
+      private void quarantine(String stage, long lineNumber, List<Violation> violations, String text) {
+        quarantined++;
+        quarantineFiles.write(badRow.apply(BadRecord.builder()
+            .setPipeline(pipeline).setStage(stage).setViolations(violations)
+            .setSourceFile(file.getName()).setLineNumber(lineNumber).setClientId(file.getClientId())
+            .setRunId(runId).setPayload(text).setRecordedAt(Instant.now())
+            .build()), window);
+      }
+    }
+  }
+
+  /** Counts and problems of one window of a bundle. */
+  private static final class Tallies {
+    private final Map<KV<String, String>, Long> counts = new LinkedHashMap<>();
+    private final List<FileProblem> problems = new ArrayList<>();
+
+    void count(String file, String tally, long count) {
+      if (count > 0) {
+        counts.merge(KV.of(file, tally), count, Long::sum);
+      }
+    }
+
+    List<KV<String, KV<String, Long>>> tallies() {
+      List<KV<String, KV<String, Long>>> tallies = new ArrayList<>();
+      counts.forEach((fileTally, count) -> tallies.add(FileTally.of(fileTally.getKey(), fileTally.getValue(), count)));
+      return tallies;
+    }
+  }
+}

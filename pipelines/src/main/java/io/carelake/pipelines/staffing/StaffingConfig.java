@@ -1,0 +1,11 @@
+package io.carelake.pipelines.staffing;
+
+import io.carelake.transforms.tables.Lake;
+import org.joda.time.Instant;
+
+/**
+ * A checked staffing run: where the lake and the landing files are, the run's id and start, the header
+ * names of the files' columns, and how files are read.
+ */
+public record StaffingConfig(Lake lake, String landingDir, String runId, Instant runStartedAt, StaffingColumns columns,
+    boolean reprocess, long readSplitBytes) {}

@@ -1,0 +1,56 @@
+package io.carelake.pipelines.staffing;
+
+import io.carelake.pipelines.LakeOptions;
+import io.carelake.pipelines.WaitUnlessLaunchedFromTemplate;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+
+/** Options of the staffing pipeline (batch). */
+public interface StaffingOptions extends LakeOptions {
+  @Description("Landing folder of PBJ and Provider Info files (pbj_YYYYMMDD.csv, provider_info_YYYYMMDD.csv, "
+      + "optionally .gz and _<part>); empty means <lake>/landing/staffing.")
+  @Default.String("")
+  String getLandingDir();
+
+  void setLandingDir(String value);
+
+  @Description("YAML file of the header names each column has had in CMS files (any Beam filesystem); empty: the "
+      + "shipped columns.yaml, which knows the PBJ header variants since 2017 and both Provider Info CCN headers.")
+  @Default.String("")
+  String getColumnsConfig();
+
+  void setColumnsConfig(String value);
+
+  @Description("Process files again even if their content was already processed by an earlier run.")
+  @Default.Boolean(false)
+  boolean getReprocess();
+
+  void setReprocess(boolean value);
+
+  @Description("Files are read in ranges of about this many bytes (at most 16 per file), so that a quarter's PBJ "
+      + "file is read by several workers.")
+  @Default.Long(8L << 20)
+  long getReadSplitBytes();
+
+  void setReadSplitBytes(long value);
+
+  @Description("Where the HTML report is written once the run has finished (any Beam filesystem); empty means "
+      + "<lake>/reports/staffing.html. Not written when the launcher does not wait for the run.")
+  @Default.String("")
+  String getReportFile();
+
+  void setReportFile(String value);
+
+  @Description("Identifier of this run in every table; empty: staffing-<UTC timestamp>-<random>.")
+  @Default.String("")
+  String getRunId();
+
+  void setRunId(String value);
+
+  @Description("Wait for the pipeline to finish, print a summary and write the report; true unless launched from a "
+      + "flex template (its launcher must return once the job is submitted).")
+  @Default.InstanceFactory(WaitUnlessLaunchedFromTemplate.class)
+  boolean getWaitUntilFinish();
+
+  void setWaitUntilFinish(boolean value);
+}

@@ -1,0 +1,228 @@
+package io.carelake.pipelines.staffing;
+
+import io.carelake.pipelines.FreshLandingFiles;
+import io.carelake.pipelines.LandingWatch;
+import io.carelake.pipelines.ReadReport;
+import io.carelake.pipelines.members.ConfigException;
+import io.carelake.schemas.BadRecord;
+import io.carelake.schemas.BronzeRecord;
+import io.carelake.schemas.FileAudit;
+import io.carelake.schemas.FileProblem;
+import io.carelake.schemas.LandingFile;
+import io.carelake.schemas.SchemaCoders;
+import io.carelake.schemas.Staffing;
+import io.carelake.transforms.aggregate.BuildStaffingGold;
+import io.carelake.transforms.merge.MergeInput;
+import io.carelake.transforms.merge.MergeResult;
+import io.carelake.transforms.merge.MergeScd1;
+import io.carelake.transforms.quality.AssembleFileAudit;
+import io.carelake.transforms.quality.AuditInputs;
+import io.carelake.transforms.quality.FileTally;
+import io.carelake.transforms.quality.RaiseInvalidRatioAlerts;
+import io.carelake.transforms.tables.Lake;
+import io.carelake.transforms.tables.LakeTable;
+import io.carelake.transforms.tables.Partitioning;
+import io.carelake.transforms.tables.ReadTable;
+import io.carelake.transforms.tables.TableSink;
+import io.carelake.transforms.tables.WriteTable;
+import io.carelake.transforms.validate.FailableResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.schemas.transforms.Convert;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Instant;
+
+/**
+ * CMS nurse staffing from the landing zone to a gold star schema: PBJ daily staffing and Provider Info
+ * files are read in splits, every record kept in bronze and typed (a value that does not parse sends its
+ * record to quarantine with the reason); PBJ days merge (SCD type 1) into silver {@code pbj_daily_staffing}
+ * on (CCN, work date), the latest delivery winning, and facilities into silver {@code provider_info} on the
+ * CCN, the latest processing date winning; then the gold tables are rebuilt from the whole of silver, and
+ * every file gets its audit row.
+ */
+public final class StaffingPipeline {
+  public static final String NAME = "staffing";
+  public static final String AUDIT_DATASET = "landing_files";
+  public static final String ALERTS_DATASET = "quality";
+  public static final String DAILY_TABLE = "pbj_daily_staffing";
+  public static final String PROVIDER_TABLE = "provider_info";
+  /**
+   * Silver and gold rows come out of groupings, in a bundle per key on some runners: they are written in
+   * this many shards, so that a table gets a few files per run rather than one per facility.
+   */
+  private static final int WRITE_SHARDS = 4;
+
+  private StaffingPipeline() {}
+
+  /** Parses and checks the options, runs, and (unless told not to) waits, prints a summary and writes the report. */
+  public static void main(String[] args) throws Exception {
+    StaffingOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(StaffingOptions.class);
+    StaffingConfig config = configFrom(options);
+    PipelineResult result = run(options, config);
+    if (options.getWaitUntilFinish()) {
+      result.waitUntilFinish();
+      String report = StaffingReports.write(config.lake(), options.getReportFile());
+      System.out.println(StaffingSummary.of(config.lake(), config.runId()).render() + "  report  " + report);
+    }
+  }
+
+  public static PipelineResult run(StaffingOptions options) {
+    return run(options, configFrom(options));
+  }
+
+  private static PipelineResult run(StaffingOptions options, StaffingConfig config) {
+    options.setRunId(config.runId());
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, config);
+    return pipeline.run();
+  }
+
+  /** Checks the options together, before any data is touched. */
+  public static StaffingConfig configFrom(StaffingOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    Instant startedAt = Instant.now();
+    String runId = options.getRunId().isBlank() ? newRunId(startedAt) : options.getRunId().strip();
+    if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new ConfigException("--runId: use letters, digits, '.', '_' or '-' (it becomes part of paths)");
+    }
+    Lake lake;
+    try {
+      lake = Lake.at(options.getLake(), options.getCatalog());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--catalog: " + e.getMessage(), e);
+    }
+    if (lake.audit(AUDIT_DATASET).hasCommitsOfRun(runId)) {
+      throw new ConfigException("--runId: run " + runId + " already wrote to this lake; use a new run id");
+    }
+    if (options.getReadSplitBytes() < 1) {
+      throw new ConfigException("--readSplitBytes: must be positive");
+    }
+    return new StaffingConfig(lake,
+        options.getLandingDir().isBlank() ? lake.landing() + "/" + NAME : options.getLandingDir().strip().replaceAll("/+$", ""),
+        runId, startedAt, StaffingColumns.load(options.getColumnsConfig()), options.getReprocess(),
+        options.getReadSplitBytes());
+  }
+
+  private static String newRunId(Instant startedAt) {
+    return NAME + "-" + startedAt.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Adds the staffing pipeline to {@code pipeline}. */
+  public static void build(Pipeline pipeline, StaffingConfig config) {
+    String runId = config.runId();
+    Lake lake = config.lake();
+    FailableResult<LandingFile, FileProblem> fresh = pipeline
+        .apply("ListLandingFiles", LandingWatch.landingFiles(config.landingDir(), null))
+        .apply("FreshLandingFiles", new FreshLandingFiles(NAME, Set.copyOf(StaffingDatasets.ALL),
+            lake.audit(AUDIT_DATASET), config.reprocess()));
+
+    // Records: each file read once, in splits; bronze keeps every parsed record, quarantine every bad one.
+    WriteTable writeBronze = WriteTable.appendTo(lake.bronze(NAME), runId)
+        .partitionedBy(Partitioning.byDayOf(Staffing.INGESTED_AT));
+    WriteTable writeQuarantine = WriteTable.appendTo(lake.quarantine(NAME), runId)
+        .partitionedBy(Partitioning.byDayOf("recorded_at"));
+    TableSink bronze = writeBronze.sinkFor(SchemaCoders.of(BronzeRecord.class).getSchema(), false);
+    TableSink quarantine = writeQuarantine.sinkFor(SchemaCoders.of(BadRecord.class).getSchema(), false);
+    ReadStaffingFiles.Result days = read(fresh.output(), StaffingDatasets.PBJ, config, bronze, quarantine);
+    ReadStaffingFiles.Result facilities = read(fresh.output(), StaffingDatasets.PROVIDER_INFO, config, bronze, quarantine);
+    PCollection<ReadReport> reports = PCollectionList.of(days.reports()).and(facilities.reports())
+        .apply("FlattenReports", Flatten.pCollections());
+    PCollection<Long> bronzeCommitted =
+        ReadReport.bronzeFiles(reports).apply("CommitBronze", writeBronze.committing(bronze)).committed();
+    PCollection<Long> quarantineCommitted =
+        ReadReport.quarantineFiles(reports).apply("CommitQuarantine", writeQuarantine.committing(quarantine)).committed();
+
+    // Silver: SCD type 1, each merge keeping its whole table for gold.
+    Merged dailyMerge = merge(lake.silver(DAILY_TABLE), Staffing.DAILY, Staffing.DAILY_KEY, days.rows(), runId, "Daily");
+    Merged providerMerge = merge(lake.silver(PROVIDER_TABLE), Staffing.PROVIDER_INFO, Staffing.PROVIDER_KEY,
+        facilities.rows(), runId, "ProviderInfo");
+
+    // Gold: rebuilt from the whole of silver, each table replaced once both silver commits are done.
+    PCollectionTuple gold = PCollectionTuple.of(BuildStaffingGold.DAYS, dailyMerge.result().table())
+        .and(BuildStaffingGold.PROVIDERS, providerMerge.result().table())
+        .apply("BuildGold", new BuildStaffingGold());
+    List<PCollection<?>> silverCommitted = List.of(dailyMerge.committed(), providerMerge.committed());
+    List<PCollection<?>> written = new ArrayList<>(silverCommitted);
+    for (Map.Entry<String, org.apache.beam.sdk.schemas.Schema> table : BuildStaffingGold.TABLES.entrySet()) {
+      written.add(gold.get(BuildStaffingGold.table(table.getKey()))
+          .apply("WriteGold_" + table.getKey(), WriteTable.replacing(lake.gold(table.getKey()), runId)
+              .inShards(WRITE_SHARDS).committingAfter(silverCommitted))
+          .committed());
+    }
+    written.add(bronzeCommitted);
+    written.add(quarantineCommitted);
+
+    // Audit and alerts.
+    PCollection<FileProblem> problems = PCollectionList.of(fresh.failures()).and(ReadReport.problems(reports))
+        .apply("FlattenFileProblems", Flatten.pCollections());
+    PCollection<KV<String, KV<String, Long>>> tallies = PCollectionList.of(ReadReport.tallies(reports))
+        .and(tallyMerged(dailyMerge.result(), "TallyMergedDays"))
+        .and(tallyMerged(providerMerge.result(), "TallyMergedFacilities"))
+        .apply("FlattenTallies", Flatten.pCollections());
+    PCollection<FileAudit> audit = AuditInputs.of(fresh.output(), problems, tallies)
+        .apply("AssembleFileAudit", AssembleFileAudit.forRun(NAME, runId, config.runStartedAt()));
+    audit.apply("AfterTablesCommitted", Wait.on(written))
+        .apply("AuditToRows", Convert.toRows())
+        .apply("WriteAudit", WriteTable.appendTo(lake.audit(AUDIT_DATASET), runId)
+            .partitionedBy(Partitioning.byDayOf("started_at")));
+    audit.apply("RaiseInvalidRatioAlerts", RaiseInvalidRatioAlerts.withDefaults())
+        .apply("AlertsToRows", Convert.toRows())
+        .apply("WriteAlerts", WriteTable.appendTo(lake.alerts(ALERTS_DATASET), runId)
+            .partitionedBy(Partitioning.byDayOf("raised_at")));
+  }
+
+  private static ReadStaffingFiles.Result read(PCollection<LandingFile> files, String dataset, StaffingConfig config,
+      TableSink bronze, TableSink quarantine) {
+    String step = StaffingDatasets.PBJ.equals(dataset) ? "Pbj" : "ProviderInfo";
+    return files
+        .apply("FilesOf" + step, Filter.by((LandingFile file) -> dataset.equals(file.getClientId())))
+        .apply("Read" + step, new ReadStaffingFiles(NAME, dataset, config.columns(), config.runId(),
+            config.runStartedAt(), bronze, quarantine, config.readSplitBytes()));
+  }
+
+  /** A merge into a silver table and the snapshot of its commit. */
+  private record Merged(MergeResult result, PCollection<Long> committed) {}
+
+  /**
+   * Merges {@code incoming} into the whole of {@code table}: gold needs every row, so the read is not
+   * narrowed to the partitions of the run's files as the members merge's is.
+   */
+  private static Merged merge(LakeTable table, org.apache.beam.sdk.schemas.Schema schema, List<String> key,
+      PCollection<Row> incoming, String runId, String name) {
+    Optional<Long> read = table.currentSnapshotId();
+    PCollection<Row> current = incoming.getPipeline()
+        .apply("ReadSilver" + name, ReadTable.of(table, schema).atSnapshot(read));
+    MergeResult merged = MergeInput.of(current, incoming).apply("MergeSilver" + name,
+        MergeScd1.on(key).orderedBy(Staffing.RECORD_SEQUENCE).ignoringForChange(Staffing.LINEAGE_COLUMNS)
+            .attributedTo(Staffing.SOURCE_FILE).keepingTable());
+    PCollection<Long> committed = merged.changes()
+        .apply("CommitSilver" + name, WriteTable.changesTo(table, runId, key).decidedOn(read).inShards(WRITE_SHARDS))
+        .committed();
+    return new Merged(merged, committed);
+  }
+
+  private static PCollection<KV<String, KV<String, Long>>> tallyMerged(MergeResult merged, String name) {
+    return merged.outcomes().apply(name, FlatMapElements
+        .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(),
+            TypeDescriptors.longs())))
+        .via(FileTally::ofMergeOutcome));
+  }
+}

@@ -83,5 +83,16 @@ public record ReadReport(List<TableFiles> bronze, List<TableFiles> quarantine, L
     public ReadReport decode(InputStream in) throws IOException {
       return new ReadReport(FILES.decode(in), FILES.decode(in), TALLIES.decode(in), PROBLEMS.decode(in));
     }
+
+    // Equal coders let runners combine the reports of several read steps (Flink's batch union requires it).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Coder;
+    }
+
+    @Override
+    public int hashCode() {
+      return Coder.class.hashCode();
+    }
   }
 }

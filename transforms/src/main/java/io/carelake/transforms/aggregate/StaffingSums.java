@@ -212,5 +212,15 @@ final class StaffingSums {
 
     @Override
     public void verifyDeterministic() {}
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SumsCoder;
+    }
+
+    @Override
+    public int hashCode() {
+      return SumsCoder.class.hashCode();
+    }
   }
 }

@@ -18,13 +18,17 @@ import io.carelake.transforms.quality.FileTally;
 import io.carelake.transforms.quality.ProgressLog;
 import io.carelake.transforms.tables.TableFiles;
 import io.carelake.transforms.tables.TableSink;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -241,11 +245,7 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
         }
         read++;
         progress.add(1);
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          fields.put(header.get(i), values.get(i));
-        }
-        bronzeFiles.write(bronzeRow(lineNumber, ToBronzeRecords.recordSha256(text), Collections.unmodifiableMap(fields)),
+        bronzeFiles.write(bronzeRow(lineNumber, ToBronzeRecords.recordSha256(text), new HeaderValues(header, values)),
             window);
         List<Violation> violations = new ArrayList<>(0);
         Row row = StaffingDatasets.PBJ.equals(dataset)
@@ -285,6 +285,51 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
             .setRunId(runId).setPayload(text).setRecordedAt(Instant.now())
             .build()), window);
       }
+    }
+  }
+
+  /**
+   * A record's fields as a map from header to value, over the two lists as they are: bronze reads it once,
+   * in header order, and a hash map per record would cost more than the write.
+   */
+  private static final class HeaderValues extends AbstractMap<String, String> {
+    private final List<String> header;
+    private final List<String> values;
+
+    HeaderValues(List<String> header, List<String> values) {
+      this.header = header;
+      this.values = List.copyOf(values);
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, String>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < header.size();
+            }
+
+            @Override
+            public Entry<String, String> next() {
+              if (!hasNext()) {
+                throw new NoSuchElementException();
+              }
+              int i = next++;
+              return new SimpleImmutableEntry<>(header.get(i), values.get(i));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return header.size();
+        }
+      };
     }
   }
 

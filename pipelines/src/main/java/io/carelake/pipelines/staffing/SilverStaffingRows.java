@@ -18,9 +18,17 @@ import org.joda.time.Instant;
  * the pipeline's read step and the tests do the same work. A record with any violation has no row.
  */
 final class SilverStaffingRows {
+  private static final List<String> PBJ_TEXT = List.of(Staffing.PROVIDER_NAME, "city", Staffing.STATE, "county_name",
+      "county_fips");
+  private static final int[] HOURS_INDEX =
+      Staffing.HOURS_COLUMNS.stream().mapToInt(Staffing.DAILY::indexOf).toArray();
+
   private final Schema schema;
   private final String runId;
   private final Instant ingestedAt;
+  /** Where the hours columns are in the values of the file whose positions these are: found once per header. */
+  private StaffingColumns.Positions hoursFoundFor;
+  private int[] hoursAt;
 
   SilverStaffingRows(String dataset, String runId, Instant ingestedAt) {
     this.schema = StaffingDatasets.schemaOf(dataset);
@@ -42,13 +50,19 @@ final class SilverStaffingRows {
         Staffing.WORK_DATE, violations);
     set(row, Staffing.WORK_DATE, workDate);
     set(row, Staffing.CY_QTR, workDate == null ? null : StaffingValues.quarterOf(workDate));
-    for (String column : List.of(Staffing.PROVIDER_NAME, "city", Staffing.STATE, "county_name", "county_fips")) {
+    for (String column : PBJ_TEXT) {
       set(row, column, StaffingValues.text(columns.valueOf(column, values)));
     }
     // A day without a census stays (gold flags it); a census that does not parse is quarantined.
     set(row, Staffing.CENSUS, StaffingValues.amount(columns.valueOf(Staffing.CENSUS, values), Staffing.CENSUS, violations));
-    for (String column : Staffing.HOURS_COLUMNS) {
-      set(row, column, StaffingValues.amount(columns.valueOf(column, values), column, violations));
+    if (columns != hoursFoundFor) {
+      hoursAt = Staffing.HOURS_COLUMNS.stream()
+          .mapToInt(column -> columns.positions().getOrDefault(column, -1)).toArray();
+      hoursFoundFor = columns;
+    }
+    for (int i = 0; i < HOURS_INDEX.length; i++) {
+      String raw = hoursAt[i] < 0 ? null : values.get(hoursAt[i]);
+      row[HOURS_INDEX[i]] = StaffingValues.amount(raw, Staffing.HOURS_COLUMNS.get(i), violations);
     }
     return violations.isEmpty() ? lineage(row, file, line, LocalDate.parse(file.getDeliveryDate())) : null;
   }

@@ -34,6 +34,14 @@ public interface StaffingOptions extends LakeOptions {
 
   void setReadSplitBytes(long value);
 
+  @Description("0: silver and gold rows are written by the bundles that make them, without a shuffle (Flink, Spark, "
+      + "Dataflow). N: they are grouped into N shards first, for the Direct runner, which makes a bundle of every "
+      + "key after a grouping and would write a file per facility.")
+  @Default.Integer(0)
+  int getWriteShards();
+
+  void setWriteShards(int value);
+
   @Description("Where the HTML report is written once the run has finished (any Beam filesystem); empty means "
       + "<lake>/reports/staffing.html. Not written when the launcher does not wait for the run.")
   @Default.String("")

@@ -63,11 +63,6 @@ public final class StaffingPipeline {
   public static final String ALERTS_DATASET = "quality";
   public static final String DAILY_TABLE = "pbj_daily_staffing";
   public static final String PROVIDER_TABLE = "provider_info";
-  /**
-   * Silver and gold rows come out of groupings, in a bundle per key on some runners: they are written in
-   * this many shards, so that a table gets a few files per run rather than one per facility.
-   */
-  private static final int WRITE_SHARDS = 4;
 
   private StaffingPipeline() {}
 
@@ -111,13 +106,16 @@ public final class StaffingPipeline {
     if (lake.audit(AUDIT_DATASET).hasCommitsOfRun(runId)) {
       throw new ConfigException("--runId: run " + runId + " already wrote to this lake; use a new run id");
     }
+    if (options.getWriteShards() < 0) {
+      throw new ConfigException("--writeShards: must be 0 or more");
+    }
     if (options.getReadSplitBytes() < 1) {
       throw new ConfigException("--readSplitBytes: must be positive");
     }
     return new StaffingConfig(lake,
         options.getLandingDir().isBlank() ? lake.landing() + "/" + NAME : options.getLandingDir().strip().replaceAll("/+$", ""),
         runId, startedAt, StaffingColumns.load(options.getColumnsConfig()), options.getReprocess(),
-        options.getReadSplitBytes());
+        options.getReadSplitBytes(), options.getWriteShards());
   }
 
   private static String newRunId(Instant startedAt) {
@@ -151,21 +149,30 @@ public final class StaffingPipeline {
         ReadReport.quarantineFiles(reports).apply("CommitQuarantine", writeQuarantine.committing(quarantine)).committed();
 
     // Silver: SCD type 1, each merge keeping its whole table for gold.
-    Merged dailyMerge = merge(lake.silver(DAILY_TABLE), Staffing.DAILY, Staffing.DAILY_KEY, days.rows(), runId, "Daily");
+    Merged dailyMerge = merge(lake.silver(DAILY_TABLE), Staffing.DAILY, Staffing.DAILY_KEY, days.rows(), runId,
+        config.writeShards(), "Daily");
     Merged providerMerge = merge(lake.silver(PROVIDER_TABLE), Staffing.PROVIDER_INFO, Staffing.PROVIDER_KEY,
-        facilities.rows(), runId, "ProviderInfo");
+        facilities.rows(), runId, config.writeShards(), "ProviderInfo");
 
-    // Gold: rebuilt from the whole of silver, each table replaced once both silver commits are done.
+    // Gold: rebuilt from the whole of silver, each table replaced once both silver commits are done. The daily
+    // fact, a row per silver day, is written by the step that computes it.
+    List<PCollection<?>> silverCommitted = List.of(dailyMerge.committed(), providerMerge.committed());
+    WriteTable writeDailyFact = WriteTable.replacing(lake.gold(BuildStaffingGold.DAILY_FACT), runId)
+        .committingAfter(silverCommitted);
+    TableSink dailyFacts = writeDailyFact.sinkFor(Staffing.DAILY_FACT, false);
     PCollectionTuple gold = PCollectionTuple.of(BuildStaffingGold.DAYS, dailyMerge.result().table())
         .and(BuildStaffingGold.PROVIDERS, providerMerge.result().table())
-        .apply("BuildGold", new BuildStaffingGold());
-    List<PCollection<?>> silverCommitted = List.of(dailyMerge.committed(), providerMerge.committed());
+        .apply("BuildGold", new BuildStaffingGold(dailyFacts, config.writeShards()));
     List<PCollection<?>> written = new ArrayList<>(silverCommitted);
-    for (Map.Entry<String, org.apache.beam.sdk.schemas.Schema> table : BuildStaffingGold.TABLES.entrySet()) {
-      written.add(gold.get(BuildStaffingGold.table(table.getKey()))
-          .apply("WriteGold_" + table.getKey(), WriteTable.replacing(lake.gold(table.getKey()), runId)
-              .inShards(WRITE_SHARDS).committingAfter(silverCommitted))
-          .committed());
+    written.add(gold.get(BuildStaffingGold.DAILY_FACT_FILES)
+        .apply("CommitGold_" + BuildStaffingGold.DAILY_FACT, writeDailyFact.committing(dailyFacts)).committed());
+    for (String table : BuildStaffingGold.TABLES.keySet()) {
+      if (!table.equals(BuildStaffingGold.DAILY_FACT)) {
+        written.add(gold.get(BuildStaffingGold.table(table))
+            .apply("WriteGold_" + table, sharded(WriteTable.replacing(lake.gold(table), runId), config.writeShards())
+                .committingAfter(silverCommitted))
+            .committed());
+      }
     }
     written.add(bronzeCommitted);
     written.add(quarantineCommitted);
@@ -206,7 +213,7 @@ public final class StaffingPipeline {
    * narrowed to the partitions of the run's files as the members merge's is.
    */
   private static Merged merge(LakeTable table, org.apache.beam.sdk.schemas.Schema schema, List<String> key,
-      PCollection<Row> incoming, String runId, String name) {
+      PCollection<Row> incoming, String runId, int writeShards, String name) {
     Optional<Long> read = table.currentSnapshotId();
     PCollection<Row> current = incoming.getPipeline()
         .apply("ReadSilver" + name, ReadTable.of(table, schema).atSnapshot(read));
@@ -214,9 +221,14 @@ public final class StaffingPipeline {
         MergeScd1.on(key).orderedBy(Staffing.RECORD_SEQUENCE).ignoringForChange(Staffing.LINEAGE_COLUMNS)
             .attributedTo(Staffing.SOURCE_FILE).keepingTable());
     PCollection<Long> committed = merged.changes()
-        .apply("CommitSilver" + name, WriteTable.changesTo(table, runId, key).decidedOn(read).inShards(WRITE_SHARDS))
+        .apply("CommitSilver" + name, sharded(WriteTable.changesTo(table, runId, key).decidedOn(read), writeShards))
         .committed();
     return new Merged(merged, committed);
+  }
+
+  /** Rows that come out of a grouping: written per bundle, or in {@code shards} shards when asked. */
+  private static WriteTable sharded(WriteTable write, int shards) {
+    return shards > 0 ? write.inShards(shards) : write;
   }
 
   private static PCollection<KV<String, KV<String, Long>>> tallyMerged(MergeResult merged, String name) {

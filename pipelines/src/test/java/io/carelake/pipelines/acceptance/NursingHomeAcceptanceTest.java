@@ -48,7 +48,7 @@ public class NursingHomeAcceptanceTest {
     Files.write(landing.resolve("pbj_20250701.csv"), pbj.subList(0, 1 + PIPELINE_DAYS));
     Files.copy(samples.resolve("nh_provider_info/NH_ProviderInfo_Jul2025.head6.csv"),
         landing.resolve("provider_info_20250701.csv"));
-    StaffingOptions options = PipelineOptionsFactory.fromArgs("--lake=" + lake, "--runId=cms-1")
+    StaffingOptions options = PipelineOptionsFactory.fromArgs("--lake=" + lake, "--runId=cms-1", "--writeShards=4")
         .as(StaffingOptions.class);
     StaffingPipeline.build(pipeline, StaffingPipeline.configFrom(options));
     pipeline.run().waitUntilFinish();

@@ -172,7 +172,7 @@ public class StaffingPipelineTest {
   }
 
   private void run(TestPipeline testPipeline, String runId, String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("--lake=" + lake, "--runId=" + runId));
+    List<String> args = new java.util.ArrayList<>(List.of("--lake=" + lake, "--runId=" + runId, "--writeShards=2"));
     args.addAll(List.of(more));
     StaffingOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(StaffingOptions.class);
     StaffingPipeline.build(testPipeline, StaffingPipeline.configFrom(options));

@@ -33,6 +33,7 @@ public class StaffingSamplesTest {
     List<String> args = new ArrayList<>(StaffingGenerator.samples(lake));
     args.add("--runId=samples-1");
     args.add("--readSplitBytes=20000");
+    args.add("--writeShards=4");
     StaffingOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(StaffingOptions.class);
     StaffingPipeline.build(pipeline, StaffingPipeline.configFrom(options));
     pipeline.run().waitUntilFinish();

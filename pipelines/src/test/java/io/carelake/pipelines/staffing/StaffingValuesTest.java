@@ -49,6 +49,16 @@ public class StaffingValuesTest {
   }
 
   @Test
+  public void decimalsAreWhatCmsFilesWriteAndNothingElseJavaParses() {
+    for (String decimal : List.of("0", "38.28", "-87.736", "+1", ".5", "5.", "1e3", "2.5E-2")) {
+      assertThat(decimal, StaffingValues.isDecimal(decimal), is(true));
+    }
+    for (String other : List.of("", "-", ".", "1e", "0x1p3", "1d", "NaN", "Infinity", "1,5", "1.2.3", "1e12345")) {
+      assertThat(other, StaffingValues.isDecimal(other), is(false));
+    }
+  }
+
+  @Test
   public void wholeNumbersAcceptASpreadsheetsZeroFraction() {
     assertThat(StaffingValues.integer("57", "certified_beds", violations), is(57));
     assertThat(StaffingValues.integer("57.0", "certified_beds", violations), is(57));

@@ -1,32 +1,45 @@
 package io.carelake.transforms.aggregate;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
 import io.carelake.schemas.Staffing;
+import io.carelake.transforms.tables.TableFiles;
+import io.carelake.transforms.tables.TableSink;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -55,22 +68,58 @@ public final class BuildStaffingGold extends PTransform<PCollectionTuple, PColle
   /** The gold tables and their schemas, by table name: the output's tags are the names. */
   public static final Map<String, Schema> TABLES = tables();
 
+  /** Output: the files of the daily fact, written into the sink given. */
+  public static final TupleTag<TableFiles> DAILY_FACT_FILES = new TupleTag<>("dailyFactFiles");
+
+  private final TableSink dailyFactSink;
+  private final int shards;
+
+  /**
+   * @param dailyFactSink where the daily fact is written, a sink for {@link Staffing#DAILY_FACT} rows
+   * @param shards 0: each bundle of days writes its own fact files; otherwise the days are grouped into
+   *     this many shards first (for runners that make a bundle of every key, see {@code WriteTable.inShards})
+   */
+  public BuildStaffingGold(TableSink dailyFactSink, int shards) {
+    checkArgument(dailyFactSink.rowSchema().equals(Staffing.DAILY_FACT), "the daily fact sink must take daily facts");
+    checkArgument(shards >= 0, "shards must not be negative");
+    this.dailyFactSink = dailyFactSink;
+    this.shards = shards;
+  }
+
   /** The gold table of {@code name} in the output. */
   public static TupleTag<Row> table(String name) {
     return new TupleTag<>(name);
   }
 
-  /** The gold tables, each in its {@link Staffing} schema, tagged by {@link #table(String)}. */
+  /**
+   * The gold tables, each in its {@link Staffing} schema, tagged by {@link #table(String)}; but the daily
+   * fact, one row per silver day, is written where it is computed, into {@code dailyFactSink}, and only
+   * its files come out ({@link #DAILY_FACT_FILES}).
+   */
   @Override
   public PCollectionTuple expand(PCollectionTuple silver) {
     PCollection<Row> days = silver.get(DAYS);
     PCollection<Row> providers = silver.get(PROVIDERS);
+    if (shards > 0) {
+      int shardCount = shards;
+      days = days
+          .apply("KeyDaysByShard", WithKeys.of((Row day) -> Math.floorMod(day.hashCode(), shardCount))
+              .withKeyType(TypeDescriptors.integers()))
+          .setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(Staffing.DAILY)))
+          .apply("GroupDaysIntoShards", GroupByKey.create())
+          .apply("DaysOfShards", Values.create())
+          .apply("Days", Flatten.iterables());
+    }
     Map<String, PCollection<Row>> gold = new LinkedHashMap<>();
-    PCollection<Row> facts = days.apply("DailyFacts", MapElements.into(TypeDescriptors.rows())
-        .via(StaffingFacts::dailyFact)).setRowSchema(Staffing.DAILY_FACT);
-    gold.put(DAILY_FACT, facts);
+    TupleTag<TableFiles> factFiles = new TupleTag<>("dailyFactFiles");
+    TupleTag<KV<KV<String, String>, StaffingSums>> daySums = new TupleTag<>("daySums");
+    TupleTag<KV<String, PbjFacility>> pbjFacilities = new TupleTag<>("pbjFacilities");
+    PCollectionTuple daily = days.apply("DailyFacts", ParDo.of(new DailyFactsFn(dailyFactSink, daySums, pbjFacilities))
+        .withOutputTags(factFiles, TupleTagList.of(daySums).and(pbjFacilities)));
+    PCollection<TableFiles> writtenFacts = daily.get(factFiles).setCoder(TableFiles.coder());
 
-    PCollection<Row> dim = facilityDimension(days, providers);
+    PCollection<Row> dim = facilityDimension(daily.get(pbjFacilities)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(PbjFacility.class))), providers);
     gold.put(FACILITY_DIM, dim);
     PCollectionView<Map<String, Row>> facilities = dim
         .apply("KeyFacilities", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
@@ -78,10 +127,7 @@ public final class BuildStaffingGold extends PTransform<PCollectionTuple, PColle
         .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(Staffing.FACILITY_DIM)))
         .apply("FacilitiesByCcn", View.asMap());
 
-    PCollection<KV<KV<String, String>, StaffingSums>> quarters = facts
-        .apply("SumsOfDay", MapElements.into(new TypeDescriptor<KV<KV<String, String>, StaffingSums>>() {})
-            .via(fact -> KV.of(KV.of(fact.getString(Staffing.CCN), fact.getString(Staffing.CY_QTR)),
-                StaffingSums.ofDay(fact))))
+    PCollection<KV<KV<String, String>, StaffingSums>> quarters = daily.get(daySums)
         .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), StaffingSums.coder()))
         .apply("SumFacilityQuarters", Combine.perKey(new StaffingSums.Add()));
     PCollection<Row> quarterly = quarters
@@ -100,7 +146,7 @@ public final class BuildStaffingGold extends PTransform<PCollectionTuple, PColle
         .via(BuildStaffingGold::hprdByState)).setRowSchema(Staffing.HPRD_BY_STATE));
     gold.put(STAFFING_MIX, states.apply("StaffingMix", MapElements.into(TypeDescriptors.rows())
         .via(BuildStaffingGold::staffingMix)).setRowSchema(Staffing.STAFFING_MIX));
-    PCollectionTuple tables = PCollectionTuple.empty(silver.getPipeline());
+    PCollectionTuple tables = PCollectionTuple.of(DAILY_FACT_FILES, writtenFacts);
     for (Map.Entry<String, PCollection<Row>> table : gold.entrySet()) {
       tables = tables.and(table(table.getKey()), table.getValue());
     }
@@ -121,12 +167,9 @@ public final class BuildStaffingGold extends PTransform<PCollectionTuple, PColle
   }
 
   /** Every facility of Provider Info or PBJ: Provider Info's values, else those of the facility's latest PBJ day. */
-  private static PCollection<Row> facilityDimension(PCollection<Row> days, PCollection<Row> providers) {
-    PCollection<KV<String, PbjFacility>> seenInPbj = days
-        .apply("PbjFacility", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptor.of(PbjFacility.class)))
-            .via(day -> KV.of(day.getString(Staffing.CCN), PbjFacility.of(day))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(PbjFacility.class)))
+  private static PCollection<Row> facilityDimension(PCollection<KV<String, PbjFacility>> pbjParts,
+      PCollection<Row> providers) {
+    PCollection<KV<String, PbjFacility>> seenInPbj = pbjParts
         .apply("LatestPbjFacility", Combine.perKey(PbjFacility::latest));
     PCollection<KV<String, Row>> inProviderInfo = providers
         .apply("KeyProviders", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
@@ -187,6 +230,63 @@ public final class BuildStaffingGold extends PTransform<PCollectionTuple, PColle
     return Row.withSchema(Staffing.STAFFING_MIX).attachValues(state.getKey().getKey(), state.getKey().getValue(),
         sums.employeeHours(), sums.contractHours(), sums.contractShare(), sums.rnContractShare(),
         sums.lpnContractShare(), sums.aideContractShare());
+  }
+
+  /**
+   * Each silver day's fact, written into the daily fact's files as it is made; per bundle, the days' sums
+   * per facility-quarter and what the days say of each facility, added up before they leave: the fact
+   * rows, as many as the days, never cross a step.
+   */
+  private static final class DailyFactsFn extends DoFn<Row, TableFiles> {
+    private final TableSink sink;
+    private final TupleTag<KV<KV<String, String>, StaffingSums>> daySums;
+    private final TupleTag<KV<String, PbjFacility>> pbjFacilities;
+    private transient TableSink.BundleWriter writer;
+    private transient Map<BoundedWindow, Map<KV<String, String>, StaffingSums>> sums;
+    private transient Map<BoundedWindow, Map<String, PbjFacility>> facilities;
+
+    DailyFactsFn(TableSink sink, TupleTag<KV<KV<String, String>, StaffingSums>> daySums,
+        TupleTag<KV<String, PbjFacility>> pbjFacilities) {
+      this.sink = sink;
+      this.daySums = daySums;
+      this.pbjFacilities = pbjFacilities;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      writer = sink.openBundle();
+      sums = new HashMap<>();
+      facilities = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element Row day, BoundedWindow window) {
+      Row fact = StaffingFacts.dailyFact(day);
+      writer.write(fact, window);
+      sums.computeIfAbsent(window, w -> new HashMap<>()).merge(
+          KV.of(fact.getString(Staffing.CCN), fact.getString(Staffing.CY_QTR)), StaffingSums.ofDay(fact), StaffingSums::plus);
+      facilities.computeIfAbsent(window, w -> new HashMap<>()).merge(day.getString(Staffing.CCN), PbjFacility.of(day),
+          (a, b) -> PbjFacility.latest(List.of(a, b)));
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      for (KV<BoundedWindow, TableFiles> files : writer.finish()) {
+        context.output(files.getValue(), files.getKey().maxTimestamp(), files.getKey());
+      }
+      sums.forEach((window, byQuarter) -> byQuarter.forEach((quarter, total) ->
+          context.output(daySums, KV.of(quarter, total), window.maxTimestamp(), window)));
+      facilities.forEach((window, byCcn) -> byCcn.forEach((ccn, facility) ->
+          context.output(pbjFacilities, KV.of(ccn, facility), window.maxTimestamp(), window)));
+      writer = null;
+    }
+
+    @Teardown
+    public void teardown() {
+      if (writer != null) {
+        writer.close();
+      }
+    }
   }
 
   /** A facility-quarter's fact, with its name, state, certified beds and utilisation from the dimension. */

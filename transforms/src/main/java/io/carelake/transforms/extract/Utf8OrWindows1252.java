@@ -64,6 +64,7 @@ public final class Utf8OrWindows1252 extends Charset {
 
     @Override
     protected CoderResult decodeLoop(ByteBuffer in, CharBuffer out) {
+      copyAscii(in, out);
       while (in.hasRemaining()) {
         int position = in.position();
         int lead = in.get(position) & 0xFF;
@@ -89,6 +90,7 @@ public final class Utf8OrWindows1252 extends Charset {
           }
           out.put(windows1252(lead));
           in.position(position + 1);
+          copyAscii(in, out);
           continue;
         }
         if (out.remaining() < Character.charCount(codePoint)) {
@@ -96,8 +98,28 @@ public final class Utf8OrWindows1252 extends Charset {
         }
         out.put(Character.toChars(codePoint));
         in.position(position + length);
+        copyAscii(in, out);
       }
       return CoderResult.UNDERFLOW;
+    }
+
+    /** The leading ASCII bytes, nearly all of a CMS file, copied array to array with one position update. */
+    private static void copyAscii(ByteBuffer in, CharBuffer out) {
+      if (!in.hasArray() || !out.hasArray()) {
+        return;
+      }
+      byte[] bytes = in.array();
+      char[] chars = out.array();
+      int from = in.arrayOffset() + in.position();
+      int to = out.arrayOffset() + out.position();
+      int count = Math.min(in.remaining(), out.remaining());
+      int copied = 0;
+      while (copied < count && bytes[from + copied] >= 0) {
+        chars[to + copied] = (char) bytes[from + copied];
+        copied++;
+      }
+      in.position(in.position() + copied);
+      out.position(out.position() + copied);
     }
 
     @Override

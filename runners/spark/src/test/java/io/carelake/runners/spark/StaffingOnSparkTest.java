@@ -10,9 +10,11 @@ import io.carelake.pipelines.conformance.StaffingConformance;
 import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.TableRows;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -25,12 +27,16 @@ import org.junit.runners.JUnit4;
  */
 @RunWith(JUnit4.class)
 public class StaffingOnSparkTest {
+  /** The Direct reference, writing in shards: it makes a bundle of every key after a grouping. */
+  private static final String[] DIRECT =
+      Stream.concat(Arrays.stream(MembersOnSparkTest.DIRECT), Stream.of("--writeShards=4")).toArray(String[]::new);
+
   @Rule public final TemporaryFolder temp = new TemporaryFolder();
 
   @Test
   public void sparkWritesTheSameTablesAsDirectAndSparkSqlQueriesGold() throws Exception {
     long started = System.nanoTime();
-    LakeDump direct = StaffingConformance.run(temp.newFolder("direct").toPath(), MembersOnSparkTest.DIRECT);
+    LakeDump direct = StaffingConformance.run(temp.newFolder("direct").toPath(), DIRECT);
     long directDone = System.nanoTime();
     Path sparkLake = temp.newFolder("spark").toPath();
     LakeDump spark = StaffingConformance.run(sparkLake, "--runner=TestSparkRunner", "--sparkMaster=local[2]");

@@ -21,6 +21,7 @@ public final class CareLake {
       "  export    write a table (or a version of it) as plain Parquet: export --lake=DIR --table=ZONE/NAME --to=DIR [--asOf=ID|TIME]",
       "  generate  write synthetic rosters: generate --lake=DIR [--rows=N --clients=K --files=F --badFraction=X --seed=S]",
       "  bench     generate rosters, run members on them, print rows/s and peak heap (same options as generate)",
+      "  staffing-report  write the staffing report of a lake's gold tables: staffing-report --lake=DIR [--to=FILE] [--catalog=PROPERTIES]",
       "  bench-staffing  generate a PBJ quarter, run staffing on it, print records/s and peak heap: bench-staffing [--facilities=N --days=D]",
       "  template-metadata <pipeline>  print the pipeline's flex-template metadata.json, derived from its options");
 
@@ -55,6 +56,9 @@ public final class CareLake {
         break;
       case "bench":
         Bench.main(rest);
+        break;
+      case "staffing-report":
+        StaffingReportCommand.main(rest);
         break;
       case "bench-staffing":
         BenchStaffing.main(rest);

@@ -161,6 +161,16 @@ public class StaffingPipelineTest {
     assertThat(TableRows.read(at.gold("utilization")).size(), is(3));
     assertThat(TableRows.read(at.gold("staffing_vs_occupancy")).size(), is(3));
 
+    // The report of these gold tables: one file, every chart drawn, the facilities by name.
+    Path report = temp.getRoot().toPath().resolve("report/staffing.html");
+    assertThat(StaffingReports.write(at, report.toString()), is(report.toString()));
+    String html = Files.readString(report);
+    for (String chart : List.of("hprd-by-state", "staffing-mix", "utilization-vs-hprd", "top-bottom")) {
+      assertThat(chart, html.contains("data-chart=\"" + chart + "\""), is(true));
+    }
+    assertThat(html.contains("BURNS NURSING HOME, INC."), is(true));
+    assertThat(html.contains("O&#39;BRIEN CARE"), is(true));
+
     // The same files again: every one skipped as already processed, and gold rebuilt to the same rows.
     List<Row> goldBefore = TableRows.read(at.gold("quarterly_provider_fact"));
     run(again, "run-2");

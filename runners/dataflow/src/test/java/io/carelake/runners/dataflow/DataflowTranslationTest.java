@@ -90,7 +90,7 @@ public class DataflowTranslationTest {
       "WriteAudit"),
       StaffingPipeline.NAME, List.of("ListLandingFiles", "FreshLandingFiles", "ReadPbj", "ReadProviderInfo",
           "CommitBronze", "CommitQuarantine", "MergeSilverDaily", "CommitSilverDaily", "MergeSilverProviderInfo",
-          "BuildGold", "WriteGold_facility_dim", "WriteGold_daily_staffing_fact", "WriteAudit"));
+          "BuildGold", "WriteGold_facility_dim", "CommitGold_daily_staffing_fact", "WriteAudit"));
 
   /**
    * Top-level steps only a batch run (reads only the partitions of its clients) or only a streaming run

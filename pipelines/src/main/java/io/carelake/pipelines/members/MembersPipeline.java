@@ -2,6 +2,7 @@ package io.carelake.pipelines.members;
 
 import io.carelake.pipelines.FreshLandingFiles;
 import io.carelake.pipelines.LandingWatch;
+import io.carelake.pipelines.RunStart;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.BronzeRecord;
 import io.carelake.schemas.FileAudit;
@@ -10,11 +11,7 @@ import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.Members;
 import io.carelake.schemas.QualityAlert;
 import io.carelake.schemas.SchemaCoders;
-import io.carelake.transforms.extract.ClassifyLandingFiles;
-import io.carelake.transforms.extract.FingerprintFiles;
-import io.carelake.transforms.extract.LandingContract;
 import io.carelake.transforms.extract.ListLandingFiles;
-import io.carelake.transforms.extract.SkipProcessedFiles;
 import io.carelake.transforms.validate.FailableResult;
 import io.carelake.transforms.merge.MergeInput;
 import io.carelake.transforms.merge.MergeResult;
@@ -40,7 +37,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -49,7 +45,6 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.transforms.Convert;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -107,18 +102,10 @@ public final class MembersPipeline {
    */
   public static MembersConfig configFrom(MembersOptions options) {
     FileSystems.setDefaultPipelineOptions(options);
-    Instant startedAt = Instant.now();
-    String runId = options.getRunId().isBlank() ? newRunId(startedAt) : options.getRunId().strip();
-    if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new ConfigException("--runId: use letters, digits, '.', '_' or '-' (it becomes part of paths)");
-    }
-    Lake lake;
-    try {
-      lake = Lake.at(options.getLake(), options.getCatalog());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("--catalog: " + e.getMessage(), e);
-    }
-    checkRunIdIsNew(lake, runId);
+    RunStart run = RunStart.of(NAME, options, options.getRunId(), AUDIT_DATASET);
+    Lake lake = run.lake();
+    String runId = run.runId();
+    Instant startedAt = run.startedAt();
     Map<String, MemberClient> clients = ClientConfigs.load(options.getClientConfigDir(),
         LocalDate.ofInstant(java.time.Instant.ofEpochMilli(startedAt.getMillis()), ZoneOffset.UTC));
     String keyRef = options.getTokenKeyRef().isBlank() ? null : options.getTokenKeyRef().strip();
@@ -163,16 +150,6 @@ public final class MembersPipeline {
         .build();
   }
 
-  /**
-   * A run id names the folders a run appends to; reusing one would mix two runs' rows, and the retry
-   * would skip every file the first attempt audited.
-   */
-  private static void checkRunIdIsNew(Lake lake, String runId) {
-    if (lake.audit(AUDIT_DATASET).hasCommitsOfRun(runId)) {
-      throw new ConfigException("--runId: run " + runId + " already wrote to this lake; use a new run id");
-    }
-  }
-
   /** A missing or short key fails here, at launch, rather than on every worker. */
   private static void checkKeyLoads(String keyRef) {
     try {
@@ -180,11 +157,6 @@ public final class MembersPipeline {
     } catch (IOException | IllegalArgumentException e) {
       throw new ConfigException("--tokenKeyRef: " + e.getMessage(), e);
     }
-  }
-
-  private static String newRunId(Instant startedAt) {
-    return NAME + "-" + startedAt.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Adds the members pipeline to {@code pipeline}. */

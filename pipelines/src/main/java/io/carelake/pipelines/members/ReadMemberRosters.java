@@ -3,6 +3,7 @@ package io.carelake.pipelines.members;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import io.carelake.pipelines.ReadReport;
+import io.carelake.pipelines.ReadReporter;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.BronzeRecord;
 import io.carelake.schemas.FileProblem;
@@ -25,7 +26,6 @@ import io.carelake.transforms.tables.TableSink;
 import io.carelake.transforms.validate.RuleSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -53,7 +53,6 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
@@ -193,9 +192,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
     private transient BronzeRows bronzeRow;
     private transient SerializableFunction<BadRecord, Row> badRow;
     private transient ProgressLog progress;
-    private transient Map<BoundedWindow, BundleState> bundle;
-    private transient TableSink.BundleWriter bronzeFiles;
-    private transient TableSink.BundleWriter quarantineFiles;
+    private transient ReadReporter bundle;
 
     ReadRostersFn(ReadMemberRosters read, TupleTag<Row> members, TupleTag<ReadReport> reports) {
       this.pipeline = read.pipeline;
@@ -224,9 +221,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
 
     @StartBundle
     public void startBundle() {
-      bundle = new LinkedHashMap<>();
-      bronzeFiles = bronze.openBundle();
-      quarantineFiles = quarantine.openBundle();
+      bundle = ReadReporter.open(bronze, quarantine);
     }
 
     @ProcessElement
@@ -236,45 +231,28 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
       if (client == null) {
         throw new IllegalStateException("file " + file.getName() + " reached reading without a configured client");
       }
-      BundleState state = bundle.computeIfAbsent(window, w -> new BundleState());
       FileRecords records = new FileRecords(file, client, window, out);
       String problem = csv.read(split, records);
-      state.count(file.getName(), FileTally.READ, records.read);
-      state.count(file.getName(), FileTally.QUARANTINED, records.quarantined);
+      bundle.count(window, file.getName(), FileTally.READ, records.read);
+      bundle.count(window, file.getName(), FileTally.QUARANTINED, records.quarantined);
       recordsRead.inc(records.read);
       recordsQuarantined.inc(records.quarantined);
       if (problem != null) {
-        state.problems.add(FileProblem.failed(file, problem));
+        bundle.problem(window, FileProblem.failed(file, problem));
       }
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      Map<BoundedWindow, List<TableFiles>> bronzeWritten = byWindow(bronzeFiles.finish());
-      Map<BoundedWindow, List<TableFiles>> quarantineWritten = byWindow(quarantineFiles.finish());
-      bundle.forEach((window, state) -> context.output(reports, new ReadReport(
-              bronzeWritten.getOrDefault(window, List.of()), quarantineWritten.getOrDefault(window, List.of()),
-              state.tallies(), state.problems),
-          window.maxTimestamp(), window));
+      bundle.finish(context, reports);
       bundle = null;
-      bronzeFiles = null;
-      quarantineFiles = null;
     }
 
     @Teardown
     public void teardown() {
-      if (bronzeFiles != null) {
-        bronzeFiles.close();
+      if (bundle != null) {
+        bundle.close();
       }
-      if (quarantineFiles != null) {
-        quarantineFiles.close();
-      }
-    }
-
-    private static Map<BoundedWindow, List<TableFiles>> byWindow(List<KV<BoundedWindow, TableFiles>> written) {
-      Map<BoundedWindow, List<TableFiles>> byWindow = new HashMap<>();
-      written.forEach(files -> byWindow.computeIfAbsent(files.getKey(), w -> new ArrayList<>()).add(files.getValue()));
-      return byWindow;
     }
 
     /** What one file's records become, as the CSV reader hands them over. */
@@ -303,7 +281,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
         for (int i = 0; i < header.size(); i++) {
           fields.put(header.get(i), values.get(i));
         }
-        bronzeFiles.write(bronzeRow.of(file, lineNumber, ToBronzeRecords.recordSha256(text),
+        bundle.bronze(bronzeRow.of(file, lineNumber, ToBronzeRecords.recordSha256(text),
             Collections.unmodifiableMap(fields)), window);
         SourceRecord canonical = SourceRecord.of(file, lineNumber, canonical(fields), text);
         List<Violation> violations = clientRules.check(canonical);
@@ -335,7 +313,7 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
 
       private void quarantine(String stage, long lineNumber, List<Violation> violations, String text) {
         quarantined++;
-        quarantineFiles.write(badRow.apply(BadRecord.builder()
+        bundle.quarantine(badRow.apply(BadRecord.builder()
             .setPipeline(pipeline).setStage(stage).setViolations(violations)
             .setSourceFile(file.getName()).setLineNumber(lineNumber).setClientId(file.getClientId())
             .setRunId(runId).setPayload(text).setRecordedAt(Instant.now())
@@ -377,24 +355,6 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
       values[positions[5]] = recordSha256;
       values[positions[6]] = fields;
       return Row.withSchema(schema).attachValues(Arrays.asList(values));
-    }
-  }
-
-  /** Counts and problems of one window of a bundle. */
-  private static final class BundleState {
-    private final Map<KV<String, String>, Long> counts = new LinkedHashMap<>();
-    private final List<FileProblem> problems = new ArrayList<>();
-
-    void count(String file, String tally, long count) {
-      if (count > 0) {
-        counts.merge(KV.of(file, tally), count, Long::sum);
-      }
-    }
-
-    List<KV<String, KV<String, Long>>> tallies() {
-      List<KV<String, KV<String, Long>>> tallies = new ArrayList<>();
-      counts.forEach((fileTally, count) -> tallies.add(FileTally.of(fileTally.getKey(), fileTally.getValue(), count)));
-      return tallies;
     }
   }
 }

@@ -3,6 +3,7 @@ package io.carelake.pipelines.staffing;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import io.carelake.pipelines.ReadReport;
+import io.carelake.pipelines.ReadReporter;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.BronzeRecord;
 import io.carelake.schemas.FileProblem;
@@ -16,15 +17,12 @@ import io.carelake.transforms.extract.ToBronzeRecords;
 import io.carelake.transforms.extract.Utf8OrWindows1252;
 import io.carelake.transforms.quality.FileTally;
 import io.carelake.transforms.quality.ProgressLog;
-import io.carelake.transforms.tables.TableFiles;
 import io.carelake.transforms.tables.TableSink;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -40,7 +38,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PInput;
@@ -135,9 +132,7 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
     private transient Schema bronzeSchema;
     private transient SerializableFunction<BadRecord, Row> badRow;
     private transient ProgressLog progress;
-    private transient Map<BoundedWindow, Tallies> bundle;
-    private transient TableSink.BundleWriter bronzeFiles;
-    private transient TableSink.BundleWriter quarantineFiles;
+    private transient ReadReporter bundle;
 
     ReadFn(ReadStaffingFiles read, TupleTag<Row> rows, TupleTag<ReadReport> reports) {
       this.pipeline = read.pipeline;
@@ -163,56 +158,37 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
 
     @StartBundle
     public void startBundle() {
-      bundle = new LinkedHashMap<>();
-      bronzeFiles = bronze.openBundle();
-      quarantineFiles = quarantine.openBundle();
+      bundle = ReadReporter.open(bronze, quarantine);
     }
 
     @ProcessElement
     public void process(@Element FileSplit split, BoundedWindow window, OutputReceiver<Row> out) {
       LandingFile file = split.file();
-      Tallies tallies = bundle.computeIfAbsent(window, w -> new Tallies());
       FileRecords records = new FileRecords(file, window, out);
       String problem = csv.read(split, records);
       if (problem == null && records.missingColumns != null) {
         problem = StaffingValues.REQUIRED + ": the header has no " + records.missingColumns;
       }
-      tallies.count(file.getName(), FileTally.READ, records.read);
-      tallies.count(file.getName(), FileTally.QUARANTINED, records.quarantined);
+      bundle.count(window, file.getName(), FileTally.READ, records.read);
+      bundle.count(window, file.getName(), FileTally.QUARANTINED, records.quarantined);
       recordsRead.inc(records.read);
       recordsQuarantined.inc(records.quarantined);
       if (problem != null) {
-        tallies.problems.add(FileProblem.failed(file, problem));
+        bundle.problem(window, FileProblem.failed(file, problem));
       }
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      Map<BoundedWindow, List<TableFiles>> bronzeWritten = byWindow(bronzeFiles.finish());
-      Map<BoundedWindow, List<TableFiles>> quarantineWritten = byWindow(quarantineFiles.finish());
-      bundle.forEach((window, tallies) -> context.output(reports, new ReadReport(
-              bronzeWritten.getOrDefault(window, List.of()), quarantineWritten.getOrDefault(window, List.of()),
-              tallies.tallies(), tallies.problems),
-          window.maxTimestamp(), window));
+      bundle.finish(context, reports);
       bundle = null;
-      bronzeFiles = null;
-      quarantineFiles = null;
     }
 
     @Teardown
     public void teardown() {
-      if (bronzeFiles != null) {
-        bronzeFiles.close();
+      if (bundle != null) {
+        bundle.close();
       }
-      if (quarantineFiles != null) {
-        quarantineFiles.close();
-      }
-    }
-
-    private static Map<BoundedWindow, List<TableFiles>> byWindow(List<KV<BoundedWindow, TableFiles>> written) {
-      Map<BoundedWindow, List<TableFiles>> byWindow = new HashMap<>();
-      written.forEach(files -> byWindow.computeIfAbsent(files.getKey(), w -> new ArrayList<>()).add(files.getValue()));
-      return byWindow;
     }
 
     /** What one split's records become, as the CSV reader hands them over. */
@@ -245,7 +221,7 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
         }
         read++;
         progress.add(1);
-        bronzeFiles.write(bronzeRow(lineNumber, ToBronzeRecords.recordSha256(text), new HeaderValues(header, values)),
+        bundle.bronze(bronzeRow(lineNumber, ToBronzeRecords.recordSha256(text), new HeaderValues(header, values)),
             window);
         List<Violation> violations = new ArrayList<>(0);
         Row row = StaffingDatasets.PBJ.equals(dataset)
@@ -279,7 +255,7 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
 
       private void quarantine(String stage, long lineNumber, List<Violation> violations, String text) {
         quarantined++;
-        quarantineFiles.write(badRow.apply(BadRecord.builder()
+        bundle.quarantine(badRow.apply(BadRecord.builder()
             .setPipeline(pipeline).setStage(stage).setViolations(violations)
             .setSourceFile(file.getName()).setLineNumber(lineNumber).setClientId(file.getClientId())
             .setRunId(runId).setPayload(text).setRecordedAt(Instant.now())
@@ -330,24 +306,6 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
           return header.size();
         }
       };
-    }
-  }
-
-  /** Counts and problems of one window of a bundle. */
-  private static final class Tallies {
-    private final Map<KV<String, String>, Long> counts = new LinkedHashMap<>();
-    private final List<FileProblem> problems = new ArrayList<>();
-
-    void count(String file, String tally, long count) {
-      if (count > 0) {
-        counts.merge(KV.of(file, tally), count, Long::sum);
-      }
-    }
-
-    List<KV<String, KV<String, Long>>> tallies() {
-      List<KV<String, KV<String, Long>>> tallies = new ArrayList<>();
-      counts.forEach((fileTally, count) -> tallies.add(FileTally.of(fileTally.getKey(), fileTally.getValue(), count)));
-      return tallies;
     }
   }
 }

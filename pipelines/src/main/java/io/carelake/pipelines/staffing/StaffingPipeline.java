@@ -3,6 +3,7 @@ package io.carelake.pipelines.staffing;
 import io.carelake.pipelines.FreshLandingFiles;
 import io.carelake.pipelines.LandingWatch;
 import io.carelake.pipelines.ReadReport;
+import io.carelake.pipelines.RunStart;
 import io.carelake.pipelines.members.ConfigException;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.BronzeRecord;
@@ -28,10 +29,8 @@ import io.carelake.transforms.tables.WriteTable;
 import io.carelake.transforms.validate.FailableResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -47,7 +46,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.joda.time.Instant;
 
 /**
  * CMS nurse staffing from the landing zone to a gold star schema: PBJ daily staffing and Provider Info
@@ -92,35 +90,16 @@ public final class StaffingPipeline {
   /** Checks the options together, before any data is touched. */
   public static StaffingConfig configFrom(StaffingOptions options) {
     FileSystems.setDefaultPipelineOptions(options);
-    Instant startedAt = Instant.now();
-    String runId = options.getRunId().isBlank() ? newRunId(startedAt) : options.getRunId().strip();
-    if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new ConfigException("--runId: use letters, digits, '.', '_' or '-' (it becomes part of paths)");
-    }
-    Lake lake;
-    try {
-      lake = Lake.at(options.getLake(), options.getCatalog());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("--catalog: " + e.getMessage(), e);
-    }
-    if (lake.audit(AUDIT_DATASET).hasCommitsOfRun(runId)) {
-      throw new ConfigException("--runId: run " + runId + " already wrote to this lake; use a new run id");
-    }
+    RunStart run = RunStart.of(NAME, options, options.getRunId(), AUDIT_DATASET);
     if (options.getWriteShards() < 0) {
       throw new ConfigException("--writeShards: must be 0 or more");
     }
     if (options.getReadSplitBytes() < 1) {
       throw new ConfigException("--readSplitBytes: must be positive");
     }
-    return new StaffingConfig(lake,
-        options.getLandingDir().isBlank() ? lake.landing() + "/" + NAME : options.getLandingDir().strip().replaceAll("/+$", ""),
-        runId, startedAt, StaffingColumns.load(options.getColumnsConfig()), options.getReprocess(),
+    return new StaffingConfig(run.lake(), options.getLandingDir().isBlank() ? run.lake().landing() + "/" + NAME
+        : options.getLandingDir().strip().replaceAll("/+$", ""), run.runId(), run.startedAt(), StaffingColumns.load(options.getColumnsConfig()), options.getReprocess(),
         options.getReadSplitBytes(), options.getWriteShards());
-  }
-
-  private static String newRunId(Instant startedAt) {
-    return NAME + "-" + startedAt.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Adds the staffing pipeline to {@code pipeline}. */

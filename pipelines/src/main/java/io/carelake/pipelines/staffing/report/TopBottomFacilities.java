@@ -21,7 +21,8 @@ final class TopBottomFacilities {
   private static final int ROW = 18;
   private static final int HEADING = 24;
   private static final int BOTTOM = 44;
-  private static final int NAME_LENGTH = 38;
+  // CMS writes names in capitals, about 7.3 px a letter at 11 px: 30 letters and the state fit the labels.
+  private static final int NAME_LENGTH = 30;
 
   private TopBottomFacilities() {}
 

@@ -138,19 +138,8 @@ public final class Staffing {
       .build();
 
   /** Gold view: facility HPRD per quarter, with the facility's name. */
-  public static final Schema HPRD_BY_FACILITY = Schema.builder()
-      .addStringField(CCN)
-      .addNullableField(PROVIDER_NAME, FieldType.STRING)
-      .addNullableField(STATE, FieldType.STRING)
-      .addStringField(CY_QTR)
-      .addInt64Field("days_reported")
-      .addNullableField("avg_census", FieldType.DOUBLE)
-      .addNullableField("hprd_total", FieldType.DOUBLE)
-      .addNullableField("hprd_rn", FieldType.DOUBLE)
-      .addNullableField("hprd_lpn", FieldType.DOUBLE)
-      .addNullableField("hprd_aide", FieldType.DOUBLE)
-      .addNullableField("contract_share", FieldType.DOUBLE)
-      .build();
+  public static final Schema HPRD_BY_FACILITY = columnsOf(QUARTERLY_FACT, CCN, PROVIDER_NAME, STATE, CY_QTR,
+      "days_reported", "avg_census", "hprd_total", "hprd_rn", "hprd_lpn", "hprd_aide", "contract_share");
 
   /** Gold view: per state and quarter, resident-day weighted HPRD over the included days of its facilities. */
   public static final Schema HPRD_BY_STATE = Schema.builder()
@@ -178,30 +167,23 @@ public final class Staffing {
       .build();
 
   /** Gold view: average residents against certified beds, per facility and quarter. */
-  public static final Schema UTILIZATION = Schema.builder()
-      .addStringField(CCN)
-      .addNullableField(PROVIDER_NAME, FieldType.STRING)
-      .addNullableField(STATE, FieldType.STRING)
-      .addStringField(CY_QTR)
-      .addNullableField(CERTIFIED_BEDS, FieldType.INT32)
-      .addNullableField("avg_census", FieldType.DOUBLE)
-      .addNullableField("utilization", FieldType.DOUBLE)
-      .build();
+  public static final Schema UTILIZATION = columnsOf(QUARTERLY_FACT, CCN, PROVIDER_NAME, STATE, CY_QTR,
+      CERTIFIED_BEDS, "avg_census", "utilization");
 
   /** Gold view: staffing against occupancy, per facility and quarter (the report's scatter). */
-  public static final Schema STAFFING_VS_OCCUPANCY = Schema.builder()
-      .addStringField(CCN)
-      .addNullableField(PROVIDER_NAME, FieldType.STRING)
-      .addNullableField(STATE, FieldType.STRING)
-      .addStringField(CY_QTR)
-      .addNullableField(CERTIFIED_BEDS, FieldType.INT32)
-      .addNullableField("avg_census", FieldType.DOUBLE)
-      .addNullableField("utilization", FieldType.DOUBLE)
-      .addNullableField("hprd_total", FieldType.DOUBLE)
-      .addNullableField("contract_share", FieldType.DOUBLE)
-      .build();
+  public static final Schema STAFFING_VS_OCCUPANCY = columnsOf(QUARTERLY_FACT, CCN, PROVIDER_NAME, STATE, CY_QTR,
+      CERTIFIED_BEDS, "avg_census", "utilization", "hprd_total", "contract_share");
 
   private Staffing() {}
+
+  /** The views of the quarterly fact are some of its columns, in view order, with the fact's types. */
+  private static Schema columnsOf(Schema fact, String... columns) {
+    Schema.Builder view = Schema.builder();
+    for (String column : columns) {
+      view.addField(fact.getField(column));
+    }
+    return view.build();
+  }
 
   private static List<String> hoursColumns() {
     List<String> columns = new java.util.ArrayList<>();

@@ -3,6 +3,7 @@ package io.carelake.transforms.aggregate;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import io.carelake.schemas.Staffing;
+import io.carelake.transforms.tables.GroupIntoShards;
 import io.carelake.transforms.tables.TableFiles;
 import io.carelake.transforms.tables.TableSink;
 import java.io.Serializable;
@@ -17,18 +18,15 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
@@ -40,7 +38,6 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -101,12 +98,8 @@ public final class BuildStaffingGold extends PTransform<PCollectionTuple, PColle
     PCollection<Row> days = silver.get(DAYS);
     PCollection<Row> providers = silver.get(PROVIDERS);
     if (shards > 0) {
-      int shardCount = shards;
       days = days
-          .apply("KeyDaysByShard", WithKeys.of((Row day) -> Math.floorMod(day.hashCode(), shardCount))
-              .withKeyType(TypeDescriptors.integers()))
-          .setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(Staffing.DAILY)))
-          .apply("GroupDaysIntoShards", GroupByKey.create())
+          .apply("GroupDaysIntoShards", GroupIntoShards.of(shards))
           .apply("DaysOfShards", Values.create())
           .apply("Days", Flatten.iterables());
     }

@@ -9,9 +9,7 @@ import java.util.Optional;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.IterableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
@@ -29,7 +27,6 @@ import org.apache.beam.sdk.values.PCollection.IsBounded;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Table;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -152,8 +149,8 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
   }
 
   /**
-   * Groups the rows into {@code shards} shards, each written into its own files, instead of each bundle
-   * writing its own (batch). This costs a shuffle, which writes otherwise avoid; it is for rows that come
+   * Groups the rows into {@code shards} shards ({@link GroupIntoShards}), each written into its own files,
+   * instead of each bundle writing its own (batch). This costs a shuffle, which writes otherwise avoid; it is for rows that come
    * out of a grouping in many small bundles (the Direct runner makes a bundle of every key), where a file
    * per bundle would make thousands of tiny files.
    */
@@ -179,12 +176,8 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
     PCollection<TableFiles> files;
     if (shards() > 0) {
       checkArgument(rows.isBounded() == IsBounded.BOUNDED, "rows are written in shards in batch runs only: %s", table());
-      int shardCount = shards();
       files = windowed
-          .apply("KeyByShard", WithKeys.of((Row row) -> Math.floorMod(row.hashCode(), shardCount))
-              .withKeyType(TypeDescriptors.integers()))
-          .setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(rows.getSchema())))
-          .apply("GroupShards", GroupByKey.create())
+          .apply("GroupIntoShards", GroupIntoShards.of(shards()))
           .apply("WriteShardFiles", ParDo.of(new WriteShardsFn(sink)));
     } else {
       files = windowed.apply("WriteDataFiles", ParDo.of(new WriteRowsFn(sink)));

@@ -2,11 +2,12 @@ package io.carelake.pipelines.staffing;
 
 import io.carelake.pipelines.LakeOptions;
 import io.carelake.pipelines.WaitUnlessLaunchedFromTemplate;
+import io.carelake.pipelines.WatchOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
-/** Options of the staffing pipeline (batch). */
-public interface StaffingOptions extends LakeOptions {
+/** Options of the staffing pipeline: batch, or watching its landing zone with {@code --streaming=true}. */
+public interface StaffingOptions extends LakeOptions, WatchOptions {
   @Description("Landing folder of PBJ and Provider Info files (pbj_YYYYMMDD.csv, provider_info_YYYYMMDD.csv, "
       + "optionally .gz and _<part>); empty means <lake>/landing/staffing.")
   @Default.String("")
@@ -42,8 +43,8 @@ public interface StaffingOptions extends LakeOptions {
 
   void setWriteShards(int value);
 
-  @Description("Where the HTML report is written once the run has finished (any Beam filesystem); empty means "
-      + "<lake>/reports/staffing.html. Not written when the launcher does not wait for the run.")
+  @Description("Where the HTML report is written, by the run once its gold tables are committed (in streaming, "
+      + "after every window that changed them), on any Beam filesystem; empty means <lake>/reports/staffing.html.")
   @Default.String("")
   String getReportFile();
 
@@ -55,7 +56,7 @@ public interface StaffingOptions extends LakeOptions {
 
   void setRunId(String value);
 
-  @Description("Wait for the pipeline to finish, print a summary and write the report; true unless launched from a "
+  @Description("Wait for the pipeline to finish and print a summary; true unless launched from a "
       + "flex template (its launcher must return once the job is submitted).")
   @Default.InstanceFactory(WaitUnlessLaunchedFromTemplate.class)
   boolean getWaitUntilFinish();

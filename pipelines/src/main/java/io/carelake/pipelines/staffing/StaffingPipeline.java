@@ -24,6 +24,7 @@ import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.LakeTable;
 import io.carelake.transforms.tables.Partitioning;
 import io.carelake.transforms.tables.ReadTable;
+import io.carelake.transforms.tables.ReadTableAfterCommits;
 import io.carelake.transforms.tables.TableSink;
 import io.carelake.transforms.tables.WriteTable;
 import io.carelake.transforms.validate.FailableResult;
@@ -52,8 +53,12 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * files are read in splits, every record kept in bronze and typed (a value that does not parse sends its
  * record to quarantine with the reason); PBJ days merge (SCD type 1) into silver {@code pbj_daily_staffing}
  * on (CCN, work date), the latest delivery winning, and facilities into silver {@code provider_info} on the
- * CCN, the latest processing date winning; then the gold tables are rebuilt from the whole of silver, and
- * every file gets its audit row.
+ * CCN, the latest processing date winning; then the gold tables are rebuilt from the whole of silver, the
+ * report is written from them, and every file gets its audit row.
+ *
+ * <p>With {@code --streaming=true} the run watches the landing zone and does all of this window by window:
+ * the merges keep silver in state, and each window that changed silver reads both silver tables again
+ * once its commits are in and replaces gold (and the report) with what they hold then.
  */
 public final class StaffingPipeline {
   public static final String NAME = "staffing";
@@ -64,15 +69,14 @@ public final class StaffingPipeline {
 
   private StaffingPipeline() {}
 
-  /** Parses and checks the options, runs, and (unless told not to) waits, prints a summary and writes the report. */
-  public static void main(String[] args) throws Exception {
+  /** Parses and checks the options, runs, and (unless told not to) waits and prints a summary. */
+  public static void main(String[] args) {
     StaffingOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(StaffingOptions.class);
     StaffingConfig config = configFrom(options);
     PipelineResult result = run(options, config);
     if (options.getWaitUntilFinish()) {
       result.waitUntilFinish();
-      String report = StaffingReports.write(config.lake(), options.getReportFile());
-      System.out.println(StaffingSummary.of(config.lake(), config.runId()).render() + "  report  " + report);
+      System.out.println(StaffingSummary.of(config.lake(), config.runId()).render() + "  report  " + config.reportFile());
     }
   }
 
@@ -84,7 +88,7 @@ public final class StaffingPipeline {
     options.setRunId(config.runId());
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, config);
-    return pipeline.run();
+    return config.watch() == null ? pipeline.run() : LandingWatch.start(pipeline);
   }
 
   /** Checks the options together, before any data is touched. */
@@ -97,27 +101,38 @@ public final class StaffingPipeline {
     if (options.getReadSplitBytes() < 1) {
       throw new ConfigException("--readSplitBytes: must be positive");
     }
+    LandingWatch watch;
+    try {
+      watch = LandingWatch.from(options);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
     return new StaffingConfig(run.lake(), options.getLandingDir().isBlank() ? run.lake().landing() + "/" + NAME
-        : options.getLandingDir().strip().replaceAll("/+$", ""), run.runId(), run.startedAt(), StaffingColumns.load(options.getColumnsConfig()), options.getReprocess(),
-        options.getReadSplitBytes(), options.getWriteShards());
+        : options.getLandingDir().strip().replaceAll("/+$", ""), run.runId(), run.startedAt(),
+        StaffingColumns.load(options.getColumnsConfig()), options.getReprocess(), options.getReadSplitBytes(),
+        options.getWriteShards(), StaffingReports.location(run.lake(), options.getReportFile()), watch);
   }
 
   /** Adds the staffing pipeline to {@code pipeline}. */
   public static void build(Pipeline pipeline, StaffingConfig config) {
     String runId = config.runId();
     Lake lake = config.lake();
-    FailableResult<LandingFile, FileProblem> fresh = pipeline
-        .apply("ListLandingFiles", LandingWatch.landingFiles(config.landingDir(), null))
-        .apply("FreshLandingFiles", new FreshLandingFiles(NAME, Set.copyOf(StaffingDatasets.ALL),
-            lake.audit(AUDIT_DATASET), config.reprocess()));
+    boolean streaming = config.watch() != null;
+    PCollection<LandingFile> listed = pipeline.apply("ListLandingFiles",
+        LandingWatch.landingFiles(config.landingDir(), config.watch()));
+    if (streaming) {
+      listed = listed.apply("WindowLandingFiles", config.watch().intoWindows());
+    }
+    FailableResult<LandingFile, FileProblem> fresh = listed.apply("FreshLandingFiles",
+        new FreshLandingFiles(NAME, Set.copyOf(StaffingDatasets.ALL), lake.audit(AUDIT_DATASET), config.reprocess()));
 
     // Records: each file read once, in splits; bronze keeps every parsed record, quarantine every bad one.
     WriteTable writeBronze = WriteTable.appendTo(lake.bronze(NAME), runId)
         .partitionedBy(Partitioning.byDayOf(Staffing.INGESTED_AT));
     WriteTable writeQuarantine = WriteTable.appendTo(lake.quarantine(NAME), runId)
         .partitionedBy(Partitioning.byDayOf("recorded_at"));
-    TableSink bronze = writeBronze.sinkFor(SchemaCoders.of(BronzeRecord.class).getSchema(), false);
-    TableSink quarantine = writeQuarantine.sinkFor(SchemaCoders.of(BadRecord.class).getSchema(), false);
+    TableSink bronze = writeBronze.sinkFor(SchemaCoders.of(BronzeRecord.class).getSchema(), streaming);
+    TableSink quarantine = writeQuarantine.sinkFor(SchemaCoders.of(BadRecord.class).getSchema(), streaming);
     ReadStaffingFiles.Result days = read(fresh.output(), StaffingDatasets.PBJ, config, bronze, quarantine);
     ReadStaffingFiles.Result facilities = read(fresh.output(), StaffingDatasets.PROVIDER_INFO, config, bronze, quarantine);
     PCollection<ReadReport> reports = PCollectionList.of(days.reports()).and(facilities.reports())
@@ -127,32 +142,48 @@ public final class StaffingPipeline {
     PCollection<Long> quarantineCommitted =
         ReadReport.quarantineFiles(reports).apply("CommitQuarantine", writeQuarantine.committing(quarantine)).committed();
 
-    // Silver: SCD type 1, each merge keeping its whole table for gold.
+    // Silver: SCD type 1. A batch merge puts out its whole table for gold; a streaming one keeps it in state.
     Merged dailyMerge = merge(lake.silver(DAILY_TABLE), Staffing.DAILY, Staffing.DAILY_KEY, days.rows(), runId,
         config.writeShards(), "Daily");
     Merged providerMerge = merge(lake.silver(PROVIDER_TABLE), Staffing.PROVIDER_INFO, Staffing.PROVIDER_KEY,
         facilities.rows(), runId, config.writeShards(), "ProviderInfo");
-
-    // Gold: rebuilt from the whole of silver, each table replaced once both silver commits are done. The daily
-    // fact, a row per silver day, is written by the step that computes it.
     List<PCollection<?>> silverCommitted = List.of(dailyMerge.committed(), providerMerge.committed());
-    WriteTable writeDailyFact = WriteTable.replacing(lake.gold(BuildStaffingGold.DAILY_FACT), runId)
-        .committingAfter(silverCommitted);
-    TableSink dailyFacts = writeDailyFact.sinkFor(Staffing.DAILY_FACT, false);
-    PCollectionTuple gold = PCollectionTuple.of(BuildStaffingGold.DAYS, dailyMerge.result().table())
-        .and(BuildStaffingGold.PROVIDERS, providerMerge.result().table())
-        .apply("BuildGold", new BuildStaffingGold(dailyFacts, config.writeShards()));
-    List<PCollection<?>> written = new ArrayList<>(silverCommitted);
-    written.add(gold.get(BuildStaffingGold.DAILY_FACT_FILES)
+
+    // Gold: rebuilt from the whole of silver. In batch, from the merges' tables, each gold table replaced once
+    // both silver commits are done; in streaming, from both silver tables read again after each window's
+    // commits. The daily fact, a row per silver day, is written by the step that computes it.
+    PCollectionTuple silver;
+    if (streaming) {
+      PCollection<Long> silverChanged = PCollectionList.of(dailyMerge.committed()).and(providerMerge.committed())
+          .apply("FlattenSilverCommits", Flatten.pCollections());
+      silver = PCollectionTuple
+          .of(BuildStaffingGold.DAYS, silverChanged.apply("RereadSilverDaily",
+              ReadTableAfterCommits.of(lake.silver(DAILY_TABLE), Staffing.DAILY)))
+          .and(BuildStaffingGold.PROVIDERS, silverChanged.apply("RereadSilverProviderInfo",
+              ReadTableAfterCommits.of(lake.silver(PROVIDER_TABLE), Staffing.PROVIDER_INFO)));
+    } else {
+      silver = PCollectionTuple.of(BuildStaffingGold.DAYS, dailyMerge.result().table())
+          .and(BuildStaffingGold.PROVIDERS, providerMerge.result().table());
+    }
+    WriteTable writeDailyFact = afterSilver(WriteTable.replacing(lake.gold(BuildStaffingGold.DAILY_FACT), runId),
+        silverCommitted, streaming);
+    TableSink dailyFacts = writeDailyFact.sinkFor(Staffing.DAILY_FACT, streaming);
+    PCollectionTuple gold = silver.apply("BuildGold", new BuildStaffingGold(dailyFacts, config.writeShards()));
+    List<PCollection<Long>> goldCommitted = new ArrayList<>();
+    goldCommitted.add(gold.get(BuildStaffingGold.DAILY_FACT_FILES)
         .apply("CommitGold_" + BuildStaffingGold.DAILY_FACT, writeDailyFact.committing(dailyFacts)).committed());
     for (String table : BuildStaffingGold.TABLES.keySet()) {
       if (!table.equals(BuildStaffingGold.DAILY_FACT)) {
-        written.add(gold.get(BuildStaffingGold.table(table))
-            .apply("WriteGold_" + table, sharded(WriteTable.replacing(lake.gold(table), runId), config.writeShards())
-                .committingAfter(silverCommitted))
+        goldCommitted.add(gold.get(BuildStaffingGold.table(table))
+            .apply("WriteGold_" + table, afterSilver(sharded(WriteTable.replacing(lake.gold(table), runId),
+                config.writeShards()), silverCommitted, streaming))
             .committed());
       }
     }
+    PCollectionList.of(goldCommitted).apply("FlattenGoldCommits", Flatten.pCollections())
+        .apply("WriteReport", WriteStaffingReport.to(lake, config.reportFile()));
+    List<PCollection<?>> written = new ArrayList<>(silverCommitted);
+    written.addAll(goldCommitted);
     written.add(bronzeCommitted);
     written.add(quarantineCommitted);
 
@@ -189,20 +220,30 @@ public final class StaffingPipeline {
 
   /**
    * Merges {@code incoming} into the whole of {@code table}: gold needs every row, so the read is not
-   * narrowed to the partitions of the run's files as the members merge's is.
+   * narrowed to the partitions of the run's files as the members merge's is. A batch merge puts out its
+   * table for gold.
    */
   private static Merged merge(LakeTable table, org.apache.beam.sdk.schemas.Schema schema, List<String> key,
       PCollection<Row> incoming, String runId, int writeShards, String name) {
     Optional<Long> read = table.currentSnapshotId();
     PCollection<Row> current = incoming.getPipeline()
         .apply("ReadSilver" + name, ReadTable.of(table, schema).atSnapshot(read));
+    MergeScd1 scd1 = MergeScd1.on(key).orderedBy(Staffing.RECORD_SEQUENCE).ignoringForChange(Staffing.LINEAGE_COLUMNS)
+        .attributedTo(Staffing.SOURCE_FILE);
     MergeResult merged = MergeInput.of(current, incoming).apply("MergeSilver" + name,
-        MergeScd1.on(key).orderedBy(Staffing.RECORD_SEQUENCE).ignoringForChange(Staffing.LINEAGE_COLUMNS)
-            .attributedTo(Staffing.SOURCE_FILE).keepingTable());
+        incoming.isBounded() == PCollection.IsBounded.BOUNDED ? scd1.keepingTable() : scd1);
     PCollection<Long> committed = merged.changes()
         .apply("CommitSilver" + name, sharded(WriteTable.changesTo(table, runId, key).decidedOn(read), writeShards))
         .committed();
     return new Merged(merged, committed);
+  }
+
+  /**
+   * A gold write in batch commits once both silver commits are done, so that a failed one leaves gold as it
+   * was; in streaming its rows were read after them.
+   */
+  private static WriteTable afterSilver(WriteTable write, List<PCollection<?>> silverCommitted, boolean streaming) {
+    return streaming ? write : write.committingAfter(silverCommitted);
   }
 
   /** Rows that come out of a grouping: written per bundle, or in {@code shards} shards when asked. */

@@ -19,6 +19,11 @@ public final class StaffingReports {
 
   private StaffingReports() {}
 
+  /** Where the report of {@code lake} goes: {@code location}, or if empty {@code <lake>/reports/staffing.html}. */
+  public static String location(Lake lake, String location) {
+    return location == null || location.isBlank() ? lake.root() + "/reports/staffing.html" : location.strip();
+  }
+
   /**
    * Writes the report of the lake's gold tables as they are now.
    *
@@ -26,7 +31,7 @@ public final class StaffingReports {
    * @return where it was written
    */
   public static String write(Lake lake, String location) throws IOException {
-    String target = location == null || location.isBlank() ? lake.root() + "/reports/staffing.html" : location.strip();
+    String target = location(lake, location);
     String html = StaffingReport.render(TITLE, gold(lake, BuildStaffingGold.HPRD_BY_STATE),
         gold(lake, BuildStaffingGold.HPRD_BY_FACILITY), gold(lake, BuildStaffingGold.STAFFING_MIX),
         gold(lake, BuildStaffingGold.STAFFING_VS_OCCUPANCY));

@@ -43,7 +43,7 @@ import org.joda.time.Duration;
  *       are also the table's rows; an {@code update} replaces its key's earlier row through an equality
  *       delete, an {@code insert} adds one. The change feed of a version is the rows it added.
  *   <li>{@link #replacing} a table rebuilt by every run (gold facts and views): the run's rows replace all
- *       of the table's rows in one snapshot; batch runs only.
+ *       of the table's rows in one snapshot (in streaming, window by window).
  * </ul>
  *
  * A run that fails before its commit leaves the table as it was: the files it wrote are named by no
@@ -101,6 +101,8 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
   /**
    * Replaces every row of a table with the rows written, in one snapshot: for tables derived whole from
    * others, such as gold facts rebuilt from silver. Readers see the old rows or the new ones, never a mix.
+   * A streaming run replaces them window by window, in window order, so each window's rows must be the
+   * whole table (rebuilt from a read after the window's upstream commits: {@link ReadTableAfterCommits}).
    */
   public static WriteTable replacing(LakeTable table, String runId) {
     return builder(table, runId).setKeyColumns(List.of()).setReplace(true).build();
@@ -150,7 +152,7 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
 
   /**
    * Groups the rows into {@code shards} shards ({@link GroupIntoShards}), each written into its own files,
-   * instead of each bundle writing its own (batch). This costs a shuffle, which writes otherwise avoid; it is for rows that come
+   * instead of each bundle writing its own (in streaming, shard by shard in each window). This costs a shuffle, which writes otherwise avoid; it is for rows that come
    * out of a grouping in many small bundles (the Direct runner makes a bundle of every key), where a file
    * per bundle would make thousands of tiny files.
    */
@@ -175,7 +177,6 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
     TableSink sink = sinkFor(rows.getSchema(), rows.isBounded() == IsBounded.UNBOUNDED);
     PCollection<TableFiles> files;
     if (shards() > 0) {
-      checkArgument(rows.isBounded() == IsBounded.BOUNDED, "rows are written in shards in batch runs only: %s", table());
       files = windowed
           .apply("GroupIntoShards", GroupIntoShards.of(shards()))
           .apply("WriteShardFiles", ParDo.of(new WriteShardsFn(sink)));
@@ -225,7 +226,6 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
       boolean streaming = written.isBounded() == IsBounded.UNBOUNDED;
       checkArgument(!streaming || readValues() == null,
           "a streaming merge holds the whole table: decide it on the whole table's snapshot");
-      checkArgument(!streaming || !replace(), "a replaced table is rebuilt by batch runs only: %s", table());
       checkArgument(!streaming || commitAfter().isEmpty(), "a streaming commit cannot wait for signals: %s", table());
       Long since = decidedOnRead() ? readSnapshot() : sink.baseSnapshot();
       TableCommitter committer = replace() ? TableCommitter.replacing(table(), runId())

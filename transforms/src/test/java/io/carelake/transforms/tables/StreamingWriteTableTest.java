@@ -10,10 +10,13 @@ import io.carelake.schemas.Members;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.iceberg.DataFile;
@@ -61,6 +64,37 @@ public class StreamingWriteTableTest {
         contains("stream-1@" + START.plus(Duration.standardSeconds(10)), "stream-1@" + START.plus(Duration.standardSeconds(20))));
     assertThat(windows.get(0).addedRows(), is(2L));
     assertThat(TableRows.read(table, Members.SILVER), containsInAnyOrder(m1, m2, m3));
+  }
+
+  @Test
+  public void eachWindowWithCommitsReadsTheWholeTableAsItIsAfterThem() {
+    LakeTable table = Lake.at(tmp.getRoot().getPath()).bronze("members");
+    Row m1 = TableFixtures.member("M1", "Ada", 1);
+    Row m2 = TableFixtures.member("M2", "Bo", 2);
+    Row m3 = TableFixtures.member("M3", "Cy", 3);
+    TestStream<Row> rows = TestStream.create(RowCoder.of(Members.SILVER))
+        .addElements(TimestampedValue.of(m1, START.plus(Duration.standardSeconds(1))),
+            TimestampedValue.of(m2, START.plus(Duration.standardSeconds(2))))
+        .advanceWatermarkTo(START.plus(Duration.standardSeconds(25)))
+        // Nothing lands in the window of 10 to 20 s: it commits nothing and reads nothing.
+        .addElements(TimestampedValue.of(m3, START.plus(Duration.standardSeconds(32))))
+        .advanceWatermarkToInfinity();
+
+    PCollection<Long> committed = p.apply(rows).setRowSchema(Members.SILVER)
+        .apply(Window.into(FixedWindows.of(Duration.standardSeconds(10))))
+        .apply(WriteTable.appendTo(table, "stream-4"))
+        .committed();
+    PCollection<Row> reread = committed.apply(ReadTableAfterCommits.of(table, Members.SILVER));
+
+    PAssert.that(reread).inWindow(window(0)).containsInAnyOrder(m1, m2);
+    PAssert.that(reread).inWindow(window(10)).empty();
+    PAssert.that(reread).inWindow(window(30)).containsInAnyOrder(m1, m2, m3);
+    p.run().waitUntilFinish();
+  }
+
+  private static IntervalWindow window(int startSeconds) {
+    Instant start = START.plus(Duration.standardSeconds(startSeconds));
+    return new IntervalWindow(start, start.plus(Duration.standardSeconds(10)));
   }
 
   @Test

@@ -90,16 +90,17 @@ public class DataflowTranslationTest {
       "WriteAudit"),
       StaffingPipeline.NAME, List.of("ListLandingFiles", "FreshLandingFiles", "ReadPbj", "ReadProviderInfo",
           "CommitBronze", "CommitQuarantine", "MergeSilverDaily", "CommitSilverDaily", "MergeSilverProviderInfo",
-          "BuildGold", "WriteGold_facility_dim", "CommitGold_daily_staffing_fact", "WriteAudit"));
+          "BuildGold", "WriteGold_facility_dim", "CommitGold_daily_staffing_fact", "WriteReport", "WriteAudit"));
 
   /**
    * Top-level steps only a batch run (reads only the partitions of its clients) or only a streaming run
-   * (windows its files; commits per window) has.
+   * (windows its files; commits per window; rebuilds gold from silver read again) has.
    */
   private static final Map<String, List<String>> BATCH_STEPS =
       Map.of(MembersPipeline.NAME, List.of("DistinctClients"), StaffingPipeline.NAME, List.of());
-  private static final Map<String, List<String>> STREAMING_STEPS =
-      Map.of(MembersPipeline.NAME, List.of("WindowLandingFiles"), StaffingPipeline.NAME, List.of());
+  private static final Map<String, List<String>> STREAMING_STEPS = Map.of(MembersPipeline.NAME,
+      List.of("WindowLandingFiles"), StaffingPipeline.NAME,
+      List.of("WindowLandingFiles", "RereadSilverDaily", "RereadSilverProviderInfo"));
 
   @ClassRule public static final TemporaryFolder TEMP = new TemporaryFolder();
 

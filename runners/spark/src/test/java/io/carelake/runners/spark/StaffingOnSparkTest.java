@@ -1,12 +1,16 @@
 package io.carelake.runners.spark;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.Assert.assertThrows;
 
 import io.carelake.pipelines.conformance.LakeDump;
 import io.carelake.pipelines.conformance.StaffingConformance;
+import io.carelake.pipelines.staffing.StaffingOptions;
+import io.carelake.pipelines.staffing.StaffingPipeline;
 import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.TableRows;
 import java.nio.file.Path;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -59,5 +64,16 @@ public class StaffingOnSparkTest {
     long days = bySpark.get("days by state").stream()
         .mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf('=') + 1))).sum();
     assertThat(days, equalTo(lake.gold("daily_staffing_fact").rowCount()));
+  }
+
+  @Test
+  public void watchingOnClassicSparkIsRefusedWithAClearMessage() throws Exception {
+    StaffingOptions options = PipelineOptionsFactory.fromArgs("--runner=SparkRunner", "--sparkMaster=local[2]",
+        "--lake=" + temp.newFolder("watching"), "--streaming=true").withValidation().as(StaffingOptions.class);
+
+    UnsupportedOperationException refused =
+        assertThrows(UnsupportedOperationException.class, () -> StaffingPipeline.run(options));
+
+    assertThat(refused.getMessage(), containsString("--streaming: runner SparkRunner cannot watch a landing zone"));
   }
 }

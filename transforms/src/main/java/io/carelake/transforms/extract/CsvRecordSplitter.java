@@ -121,6 +121,25 @@ final class CsvRecordSplitter {
         }
       }
       state = after(state, (char) c);
+      // Most of a file is runs of characters that need no decision one by one, outside quotes: take them
+      // from the buffer at once, up to a line break, a quote opening a field or the record's size limit.
+      if (state == State.FIELD_START || state == State.UNQUOTED) {
+        int end = Math.min(limit, position + (maxRecordChars - length));
+        int run = position;
+        while (run < end) {
+          char next = buffer[run];
+          if (next == '\n' || next == '\r' || (next == QUOTE && state == State.FIELD_START)) {
+            break;
+          }
+          state = next == delimiter ? State.FIELD_START : State.UNQUOTED;
+          run++;
+        }
+        if (text != null) {
+          text.append(buffer, position, run - position);
+        }
+        length += run - position;
+        position = run;
+      }
     }
     if (start < 0) {
       return null;

@@ -82,4 +82,37 @@ public class CsvRecordSplitterTest {
   public void lastRecordWithoutLineBreakIsComplete() throws IOException {
     assertThat(split("id\n1"), contains("1|COMPLETE|id", "2|COMPLETE|1"));
   }
+
+  @Test
+  public void manyRecordsAcrossBufferBoundariesComeOutAsWritten() throws IOException {
+    // Records of every kind, long enough together to cross the reader's buffer hundreds of times, so that
+    // runs of plain characters stop at buffer ends, line breaks and quotes in every position.
+    java.util.Random random = new java.util.Random(42);
+    StringBuilder csv = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    long line = 1;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder record = new StringBuilder();
+      int breaks = 0;
+      for (int field = 0; field < 1 + random.nextInt(6); field++) {
+        if (field > 0) {
+          record.append(',');
+        }
+        switch (random.nextInt(4)) {
+          case 0 -> record.append("plain").append(random.nextInt(1_000_000));
+          case 1 -> record.append("\"q,").append(random.nextInt(100)).append("\"\"x\"");
+          case 2 -> {
+            record.append("\"multi\nline\"");
+            breaks++;
+          }
+          default -> record.append("in\"side").append("y".repeat(random.nextInt(300)));
+        }
+      }
+      String ending = random.nextBoolean() ? "\n" : "\r\n";
+      csv.append(record).append(ending);
+      expected.add(line + "|COMPLETE|" + record.toString().replace("\n", "\\n"));
+      line += 1 + breaks;
+    }
+    assertThat(split(csv.toString(), 10_000), org.hamcrest.Matchers.equalTo(expected));
+  }
 }

@@ -76,7 +76,7 @@ final class HprdBoxPlot {
       String y = Svg.at(middle);
       svg.append(Svg.text(LEFT - 6, middle + 4, "end", "label", box.state()))
           .append("<g class=\"box\">")
-          .append(Svg.tooltip(box.state() + ": " + Html.count(n.count()) + " facilities, HPRD min " + Html.hprd(n.min())
+          .append(Svg.tooltip(box.state() + ": " + Html.facilities(n.count()) + ", HPRD min " + Html.hprd(n.min())
               + ", Q1 " + Html.hprd(n.q1()) + ", median " + Html.hprd(n.median()) + ", Q3 " + Html.hprd(n.q3())
               + ", max " + Html.hprd(n.max())))
           .append("<line class=\"whisker\" x1=\"").append(Svg.at(x.at(n.min()))).append("\" x2=\"")

@@ -43,6 +43,11 @@ final class Html {
     return value == null ? MISSING : String.format(Locale.ROOT, "%.1f", value);
   }
 
+  /** A number of facilities in words: "1 facility", "1,402 facilities". */
+  static String facilities(long count) {
+    return count(count) + (count == 1 ? " facility" : " facilities");
+  }
+
   /** A count or a sum of days or hours, rounded, with thousands separators. */
   static String count(Number value) {
     return value == null ? MISSING : String.format(Locale.US, "%,d", Math.round(value.doubleValue()));

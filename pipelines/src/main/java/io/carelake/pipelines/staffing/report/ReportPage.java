@@ -164,7 +164,8 @@ final class ReportPage {
             .thenComparing(FacilityHprd::ccn))
         .limit(FACILITY_ROWS).toList();
     String shown = rows.size() == inQuarter.size()
-        ? "All " + Html.count(rows.size()) + " facilities of " + quarter.get() + ", lowest total HPRD first."
+        ? (rows.size() == 1 ? "The only facility of " : "All " + Html.facilities(rows.size()) + " of ") + quarter.get()
+            + ", lowest total HPRD first."
         : "The " + Html.count(rows.size()) + " facilities with the lowest total HPRD of the "
             + Html.count(inQuarter.size()) + " in " + quarter.get() + ", lowest first.";
     List<Column<FacilityHprd>> columns = List.of(

@@ -17,7 +17,8 @@ final class TopBottomFacilities {
   private static final String CAPTION = "Highest and lowest staffed facilities by total HPRD";
   private static final int WIDTH = 640;
   private static final int LABELS = 270;
-  private static final int RIGHT = 44;
+  // Room right of the longest bar for its value ("11.65"), which sits 4 px after the bar.
+  private static final int RIGHT = 56;
   private static final int ROW = 18;
   private static final int HEADING = 24;
   private static final int BOTTOM = 44;

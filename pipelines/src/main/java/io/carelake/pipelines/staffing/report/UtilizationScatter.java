@@ -50,8 +50,9 @@ final class UtilizationScatter {
     }
     svg.append("</g></svg>");
     int skipped = inQuarter.size() - points.size();
-    return Figure.chart(ID, caption, svg.toString(), Html.count(points.size()) + " facilities"
-        + (skipped == 0 ? "" : "; " + Html.count(skipped) + " without certified beds or HPRD are not plotted")
+    return Figure.chart(ID, caption, svg.toString(), Html.facilities(points.size())
+        + (skipped == 0 ? "" : "; " + Html.count(skipped) + (skipped == 1 ? " without certified beds or HPRD is"
+            : " without certified beds or HPRD are") + " not plotted")
         + ". Hover a point for the facility.");
   }
 }

@@ -2,6 +2,7 @@ package io.carelake.pipelines.members;
 
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
+import io.carelake.pipelines.BronzeRows;
 import io.carelake.pipelines.ReadReport;
 import io.carelake.pipelines.ReadReporter;
 import io.carelake.schemas.BadRecord;
@@ -26,7 +27,6 @@ import io.carelake.transforms.tables.TableSink;
 import io.carelake.transforms.validate.RuleSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +35,6 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -319,42 +318,6 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
             .setRunId(runId).setPayload(text).setRecordedAt(Instant.now())
             .build()), window);
       }
-    }
-  }
-
-  /**
-   * Bronze records built as rows of the bronze schema directly, values in schema order: a record's row
-   * is written at once, and a row of getters over a record object would be read field by field.
-   */
-  private static final class BronzeRows {
-    private final Schema schema;
-    private final int[] positions;
-    private final String runId;
-    private final Instant ingestedAt;
-
-    BronzeRows(Schema schema, String runId, Instant ingestedAt) {
-      this.schema = schema;
-      this.runId = runId;
-      this.ingestedAt = ingestedAt;
-      List<String> columns = List.of("run_id", "client_id", "source_file", "line_number", "ingested_at",
-          "record_sha256", "fields");
-      positions = new int[columns.size()];
-      for (int i = 0; i < columns.size(); i++) {
-        checkArgument(schema.hasField(columns.get(i)), "bronze records have no column %s", columns.get(i));
-        positions[i] = schema.indexOf(columns.get(i));
-      }
-    }
-
-    Row of(LandingFile file, long lineNumber, String recordSha256, Map<String, String> fields) {
-      Object[] values = new Object[schema.getFieldCount()];
-      values[positions[0]] = runId;
-      values[positions[1]] = file.getClientId();
-      values[positions[2]] = file.getName();
-      values[positions[3]] = lineNumber;
-      values[positions[4]] = ingestedAt;
-      values[positions[5]] = recordSha256;
-      values[positions[6]] = fields;
-      return Row.withSchema(schema).attachValues(Arrays.asList(values));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.carelake.pipelines.staffing;
 
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
+import io.carelake.pipelines.BronzeRows;
 import io.carelake.pipelines.ReadReport;
 import io.carelake.pipelines.ReadReporter;
 import io.carelake.schemas.BadRecord;
@@ -21,7 +22,6 @@ import io.carelake.transforms.tables.TableSink;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,6 @@ import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -129,7 +128,7 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
 
     private transient CsvFileReader csv;
     private transient SilverStaffingRows silverRows;
-    private transient Schema bronzeSchema;
+    private transient BronzeRows bronzeRows;
     private transient SerializableFunction<BadRecord, Row> badRow;
     private transient ProgressLog progress;
     private transient ReadReporter bundle;
@@ -151,7 +150,7 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
     public void setup() {
       csv = new CsvFileReader(',', Utf8OrWindows1252.charset(), 1024 * 1024);
       silverRows = new SilverStaffingRows(dataset, runId, ingestedAt);
-      bronzeSchema = bronze.rowSchema();
+      bronzeRows = new BronzeRows(bronze.rowSchema(), runId, ingestedAt);
       badRow = SchemaCoders.of(BadRecord.class).getToRowFunction();
       progress = new ProgressLog(pipeline + " " + dataset + " records read");
     }
@@ -221,8 +220,8 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
         }
         read++;
         progress.add(1);
-        bundle.bronze(bronzeRow(lineNumber, ToBronzeRecords.recordSha256(text), new HeaderValues(header, values)),
-            window);
+        bundle.bronze(bronzeRows.of(file, lineNumber, ToBronzeRecords.recordSha256(text),
+            new HeaderValues(header, values)), window);
         List<Violation> violations = new ArrayList<>(0);
         Row row = StaffingDatasets.PBJ.equals(dataset)
             ? silverRows.pbj(file, lineNumber, positions, values, violations)
@@ -241,17 +240,6 @@ final class ReadStaffingFiles extends PTransform<PCollection<LandingFile>, ReadS
         quarantine(ReadCsvRecords.STAGE, lineNumber, violations, text);
       }
 
-      private Row bronzeRow(long lineNumber, String recordSha256, Map<String, String> fields) {
-        Object[] values = new Object[bronzeSchema.getFieldCount()];
-        values[bronzeSchema.indexOf("run_id")] = runId;
-        values[bronzeSchema.indexOf("client_id")] = file.getClientId();
-        values[bronzeSchema.indexOf("source_file")] = file.getName();
-        values[bronzeSchema.indexOf("line_number")] = lineNumber;
-        values[bronzeSchema.indexOf("ingested_at")] = ingestedAt;
-        values[bronzeSchema.indexOf("record_sha256")] = recordSha256;
-        values[bronzeSchema.indexOf("fields")] = fields;
-        return Row.withSchema(bronzeSchema).attachValues(Arrays.asList(values));
-      }
 
       private void quarantine(String stage, long lineNumber, List<Violation> violations, String text) {
         quarantined++;

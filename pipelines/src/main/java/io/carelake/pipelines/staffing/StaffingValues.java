@@ -4,9 +4,9 @@ import io.carelake.schemas.Violation;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -175,13 +175,37 @@ final class StaffingValues {
     if (text == null) {
       return null;
     }
-    DateTimeFormatter format = text.indexOf('/') >= 0 ? US : text.indexOf('-') >= 0 ? ISO : BASIC;
     try {
+      if (isEightDigits(text)) {
+        // PBJ's own form, on every row of a quarter: read without a formatter, checked as strictly.
+        return LocalDate.of(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8));
+      }
+      DateTimeFormatter format = text.indexOf('/') >= 0 ? US : text.indexOf('-') >= 0 ? ISO : BASIC;
       return LocalDate.parse(text, format);
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       violations.add(Violation.of(DATE, column, "not a date (YYYYMMDD, YYYY-MM-DD or M/D/YYYY)"));
       return null;
     }
+  }
+
+  private static boolean isEightDigits(String text) {
+    if (text.length() != 8) {
+      return false;
+    }
+    for (int i = 0; i < 8; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 
   /** A value every record must have. */

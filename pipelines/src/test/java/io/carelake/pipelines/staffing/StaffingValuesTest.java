@@ -75,7 +75,11 @@ public class StaffingValuesTest {
     assertThat(StaffingValues.date("10/25/2022", "processing_date", violations), is(LocalDate.of(2022, 10, 25)));
     assertThat(violations, empty());
     assertThat(StaffingValues.date("20250230", "work_date", violations), nullValue());
-    assertThat(ruleIds(), contains("staffing.date"));
+    assertThat(StaffingValues.date("20251301", "work_date", violations), nullValue());
+    assertThat(StaffingValues.date("00000000", "work_date", violations), nullValue());
+    assertThat(StaffingValues.date("2025032", "work_date", violations), nullValue());
+    assertThat(StaffingValues.date("2025O329", "work_date", violations), nullValue());
+    assertThat(ruleIds(), contains("staffing.date", "staffing.date", "staffing.date", "staffing.date", "staffing.date"));
     assertThat(StaffingValues.quarterOf(LocalDate.of(2024, 12, 31)), is("2024Q4"));
   }
 

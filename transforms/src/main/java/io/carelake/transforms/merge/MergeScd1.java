@@ -19,6 +19,7 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -145,18 +146,62 @@ public abstract class MergeScd1 extends PTransform<MergeInput, MergeResult> {
         .and(incoming, input.incoming().apply("KeyIncoming", ParDo.of(new KeyRowsFn(keyColumns()))).setCoder(keyedCoder))
         .apply("GroupByKey", CoGroupByKey.create());
 
-    TupleTag<Row> changes = new TupleTag<>("changes");
+    TupleTag<Row> rows = new TupleTag<>("rows");
     TupleTag<KV<String, KV<String, Long>>> outcomes = new TupleTag<>("outcomes");
-    TupleTag<Row> table = new TupleTag<>("table");
-    MergeKeyFn mergeKey = new MergeKeyFn(decision(changeSchema), current, incoming, changes, outcomes,
-        keepsTable() ? table : null);
-    TupleTagList otherOutputs = keepsTable() ? TupleTagList.of(outcomes).and(table) : TupleTagList.of(outcomes);
-    PCollectionTuple merged = grouped.apply("MergeKeys", ParDo.of(mergeKey).withOutputTags(changes, otherOutputs));
-
+    Schema keptSchema = keepsTable() ? keptSchema(changeSchema) : null;
+    MergeKeyFn mergeKey = new MergeKeyFn(decision(changeSchema), current, incoming, rows, outcomes, keptSchema);
+    PCollectionTuple merged = grouped.apply("MergeKeys", ParDo.of(mergeKey).withOutputTags(rows, TupleTagList.of(outcomes)));
+    PCollection<KV<String, KV<String, Long>>> outcomeCounts = merged.get(outcomes).setCoder(OUTCOME_CODER);
+    if (!keepsTable()) {
+      return MergeResult.of(merged.get(rows).setRowSchema(changeSchema), outcomeCounts);
+    }
+    // Every key's row comes out once, with its change if it has one: the changes and the table are cut from it.
+    PCollection<Row> kept = merged.get(rows).setRowSchema(keptSchema);
     return MergeResult.of(
-        merged.get(changes).setRowSchema(changeSchema),
-        merged.get(outcomes).setCoder(OUTCOME_CODER),
-        keepsTable() ? merged.get(table).setRowSchema(schema) : null);
+        kept.apply("ChangedKeys", ParDo.of(new ChangesOfKeptFn(changeSchema))).setRowSchema(changeSchema),
+        outcomeCounts,
+        kept.apply("TableRows", MapElements.via(new TableRowOfKept(schema))).setRowSchema(schema));
+  }
+
+  /** The change schema with its change columns nullable: a kept row of a key that did not change has none. */
+  private static Schema keptSchema(Schema changeSchema) {
+    Schema.Builder kept = Schema.builder();
+    for (Field field : changeSchema.getFields()) {
+      kept.addField(ChangeFeed.COLUMNS.contains(field.getName()) ? field.withNullable(true) : field);
+    }
+    return kept.build();
+  }
+
+  /** The change rows among the kept rows, as rows of the change schema. */
+  private static final class ChangesOfKeptFn extends DoFn<Row, Row> {
+    private final Schema changeSchema;
+    private final int changeType;
+
+    ChangesOfKeptFn(Schema changeSchema) {
+      this.changeSchema = changeSchema;
+      this.changeType = changeSchema.indexOf(CHANGE_TYPE);
+    }
+
+    @ProcessElement
+    public void process(@Element Row kept, OutputReceiver<Row> out) {
+      if (kept.getValue(changeType) != null) {
+        out.output(Row.withSchema(changeSchema).attachValues(kept.getValues()));
+      }
+    }
+  }
+
+  /** A kept row without its change columns, as a row of the table's schema. */
+  private static final class TableRowOfKept extends SimpleFunction<Row, Row> {
+    private final Schema schema;
+
+    TableRowOfKept(Schema schema) {
+      this.schema = schema;
+    }
+
+    @Override
+    public Row apply(Row kept) {
+      return Row.withSchema(schema).attachValues(kept.getValues().subList(0, schema.getFieldCount()));
+    }
   }
 
   /**

@@ -29,6 +29,8 @@ final class SilverStaffingRows {
   /** Where the hours columns are in the values of the file whose positions these are: found once per header. */
   private StaffingColumns.Positions hoursFoundFor;
   private int[] hoursAt;
+  private LandingFile deliveredFile;
+  private LocalDate delivered;
 
   SilverStaffingRows(String dataset, String runId, Instant ingestedAt) {
     this.schema = StaffingDatasets.schemaOf(dataset);
@@ -64,7 +66,16 @@ final class SilverStaffingRows {
       String raw = hoursAt[i] < 0 ? null : values.get(hoursAt[i]);
       row[HOURS_INDEX[i]] = StaffingValues.amount(raw, Staffing.HOURS_COLUMNS.get(i), violations);
     }
-    return violations.isEmpty() ? lineage(row, file, line, LocalDate.parse(file.getDeliveryDate())) : null;
+    return violations.isEmpty() ? lineage(row, file, line, deliveryDateOf(file)) : null;
+  }
+
+  /** The file's delivery date, parsed once per file rather than once per day. */
+  private LocalDate deliveryDateOf(LandingFile file) {
+    if (deliveredFile != file) {
+      delivered = LocalDate.parse(file.getDeliveryDate());
+      deliveredFile = file;
+    }
+    return delivered;
   }
 
   /**

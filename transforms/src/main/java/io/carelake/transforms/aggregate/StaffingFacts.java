@@ -1,5 +1,7 @@
 package io.carelake.transforms.aggregate;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkState;
+
 import io.carelake.schemas.Staffing;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,18 +29,35 @@ final class StaffingFacts {
   private static final List<String> LPN = List.of("lpnadmin", "lpn");
   private static final List<String> AIDE = List.of("cna", "natrn", "medaide");
   private static final Schema SCHEMA = Staffing.DAILY_FACT;
+  /** The daily fact's columns, in the order {@link #dailyFact} gives their values. */
+  private static final List<String> FACT_COLUMNS = List.of(Staffing.CCN, Staffing.WORK_DATE, Staffing.CY_QTR,
+      Staffing.STATE, "census", "rn_hours_emp", "rn_hours_ctr", "lpn_hours_emp", "lpn_hours_ctr", "aide_hours_emp",
+      "aide_hours_ctr", "rn_hours", "lpn_hours", "aide_hours", "total_nurse_hours", "hprd_total", "hprd_rn", "hprd_lpn",
+      "hprd_aide", "contract_share", "included_in_averages", "exclusion_flags");
+
+  static {
+    checkState(SCHEMA.getFieldNames().equals(FACT_COLUMNS), "the daily fact's columns are %s, not %s",
+        SCHEMA.getFieldNames(), FACT_COLUMNS);
+  }
 
   private StaffingFacts() {}
 
   static Row dailyFact(Row day) {
-    Double reported = day.getDouble(Staffing.CENSUS);
+    DayColumns columns = DayColumns.of(day.getSchema());
+    Double reported = day.getDouble(columns.census);
     double census = reported == null ? 0 : reported;
-    double rn = hours(day, RN, "");
-    double lpn = hours(day, LPN, "");
-    double aide = hours(day, AIDE, "");
+    double rnEmployee = sum(day, columns.rnEmployee);
+    double rnContract = sum(day, columns.rnContract);
+    double lpnEmployee = sum(day, columns.lpnEmployee);
+    double lpnContract = sum(day, columns.lpnContract);
+    double aideEmployee = sum(day, columns.aideEmployee);
+    double aideContract = sum(day, columns.aideContract);
+    double rn = sum(day, columns.rn);
+    double lpn = sum(day, columns.lpn);
+    double aide = sum(day, columns.aide);
     double total = rn + lpn + aide;
-    double employee = hours(day, RN, "_emp") + hours(day, LPN, "_emp") + hours(day, AIDE, "_emp");
-    double contract = hours(day, RN, "_ctr") + hours(day, LPN, "_ctr") + hours(day, AIDE, "_ctr");
+    double employee = rnEmployee + lpnEmployee + aideEmployee;
+    double contract = rnContract + lpnContract + aideContract;
     Double hprdTotal = perResident(total, census);
     Double hprdAide = perResident(aide, census);
     List<String> flags = new ArrayList<>(0);
@@ -53,40 +72,80 @@ final class StaffingFacts {
     if (hprdAide != null && hprdAide > MAX_AIDE_HPRD) {
       flags.add(AIDE_HPRD_ABOVE_MAX);
     }
-    Object[] values = new Object[SCHEMA.getFieldCount()];
-    set(values, Staffing.CCN, day.getString(Staffing.CCN));
-    set(values, Staffing.WORK_DATE, day.getValue(Staffing.WORK_DATE));
-    set(values, Staffing.CY_QTR, day.getString(Staffing.CY_QTR));
-    set(values, Staffing.STATE, day.getString(Staffing.STATE));
-    set(values, "census", reported);
-    set(values, "rn_hours_emp", hours(day, RN, "_emp"));
-    set(values, "rn_hours_ctr", hours(day, RN, "_ctr"));
-    set(values, "lpn_hours_emp", hours(day, LPN, "_emp"));
-    set(values, "lpn_hours_ctr", hours(day, LPN, "_ctr"));
-    set(values, "aide_hours_emp", hours(day, AIDE, "_emp"));
-    set(values, "aide_hours_ctr", hours(day, AIDE, "_ctr"));
-    set(values, "rn_hours", rn);
-    set(values, "lpn_hours", lpn);
-    set(values, "aide_hours", aide);
-    set(values, "total_nurse_hours", total);
-    set(values, "hprd_total", hprdTotal);
-    set(values, "hprd_rn", perResident(rn, census));
-    set(values, "hprd_lpn", perResident(lpn, census));
-    set(values, "hprd_aide", hprdAide);
-    set(values, "contract_share", share(contract, employee + contract));
-    set(values, "included_in_averages", flags.isEmpty());
-    set(values, "exclusion_flags", flags.isEmpty() ? null : String.join(",", flags));
-    return Row.withSchema(SCHEMA).attachValues(Arrays.asList(values));
+    // In the daily fact's column order.
+    return Row.withSchema(SCHEMA).attachValues(Arrays.asList(
+        day.getString(columns.ccn), day.getValue(columns.workDate), day.getString(columns.quarter),
+        day.getString(columns.state), reported,
+        rnEmployee, rnContract, lpnEmployee, lpnContract, aideEmployee, aideContract,
+        rn, lpn, aide, total,
+        hprdTotal, perResident(rn, census), perResident(lpn, census), hprdAide, share(contract, employee + contract),
+        flags.isEmpty(), flags.isEmpty() ? null : String.join(",", flags)));
   }
 
-  /** The sum of the roles' hours columns with {@code suffix} ("" for totals, "_emp", "_ctr"). */
-  private static double hours(Row day, List<String> jobCodes, String suffix) {
+  private static double sum(Row day, int[] columns) {
     double sum = 0;
-    for (String code : jobCodes) {
-      Double hours = day.getDouble("hrs_" + code + suffix);
+    for (int column : columns) {
+      Double hours = day.getDouble(column);
       sum += hours == null ? 0 : hours;
     }
     return sum;
+  }
+
+  /**
+   * Where a silver day's columns are, found once per schema: a day's fact reads 30 of them, and by name
+   * each read is a map lookup (and the hours' names would be built for every day).
+   */
+  private static final class DayColumns {
+    private static volatile DayColumns last;
+
+    private final Schema schema;
+    final int ccn;
+    final int workDate;
+    final int quarter;
+    final int state;
+    final int census;
+    final int[] rn;
+    final int[] lpn;
+    final int[] aide;
+    final int[] rnEmployee;
+    final int[] rnContract;
+    final int[] lpnEmployee;
+    final int[] lpnContract;
+    final int[] aideEmployee;
+    final int[] aideContract;
+
+    private DayColumns(Schema schema) {
+      this.schema = schema;
+      ccn = schema.indexOf(Staffing.CCN);
+      workDate = schema.indexOf(Staffing.WORK_DATE);
+      quarter = schema.indexOf(Staffing.CY_QTR);
+      state = schema.indexOf(Staffing.STATE);
+      census = schema.indexOf(Staffing.CENSUS);
+      rn = hours(schema, RN, "");
+      lpn = hours(schema, LPN, "");
+      aide = hours(schema, AIDE, "");
+      rnEmployee = hours(schema, RN, "_emp");
+      rnContract = hours(schema, RN, "_ctr");
+      lpnEmployee = hours(schema, LPN, "_emp");
+      lpnContract = hours(schema, LPN, "_ctr");
+      aideEmployee = hours(schema, AIDE, "_emp");
+      aideContract = hours(schema, AIDE, "_ctr");
+    }
+
+    static DayColumns of(Schema schema) {
+      DayColumns columns = last;
+      // Rows decoded by one coder share its schema: one comparison of references per day.
+      if (columns == null || columns.schema != schema) {
+        columns = new DayColumns(schema);
+        last = columns;
+      }
+      return columns;
+    }
+
+    /** The roles' hours columns with {@code suffix} ("" for totals, "_emp", "_ctr"). */
+    private static int[] hours(Schema schema, List<String> jobCodes, String suffix) {
+      return jobCodes.stream().mapToInt(code -> schema.indexOf("hrs_" + code + suffix)).toArray();
+    }
   }
 
   static @Nullable Double perResident(double hours, double residents) {
@@ -95,9 +154,5 @@ final class StaffingFacts {
 
   static @Nullable Double share(double part, double whole) {
     return whole > 0 ? part / whole : null;
-  }
-
-  private static void set(Object[] values, String column, Object value) {
-    values[SCHEMA.indexOf(column)] = value;
   }
 }

@@ -1,8 +1,11 @@
 package io.carelake.transforms.aggregate;
 
+import io.carelake.schemas.Staffing;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -40,24 +43,29 @@ final class StaffingSums {
     return new StaffingSums(new long[FIELDS]);
   }
 
-  /** One day of a daily fact row. */
+  /** One day of a daily fact row (of {@link Staffing#DAILY_FACT}). */
   static StaffingSums ofDay(Row fact) {
     long[] sums = new long[FIELDS];
     sums[DAYS_REPORTED] = 1;
-    if (fact.getBoolean("included_in_averages")) {
+    if (fact.getBoolean(FactColumns.INCLUDED)) {
       sums[DAYS_INCLUDED] = 1;
-      sums[RESIDENT_DAYS] = thousandths(fact.getDouble("census"));
-      sums[RN] = thousandths(fact.getDouble("rn_hours"));
-      sums[LPN] = thousandths(fact.getDouble("lpn_hours"));
-      sums[AIDE] = thousandths(fact.getDouble("aide_hours"));
-      sums[RN_EMP] = thousandths(fact.getDouble("rn_hours_emp"));
-      sums[RN_CTR] = thousandths(fact.getDouble("rn_hours_ctr"));
-      sums[LPN_EMP] = thousandths(fact.getDouble("lpn_hours_emp"));
-      sums[LPN_CTR] = thousandths(fact.getDouble("lpn_hours_ctr"));
-      sums[AIDE_EMP] = thousandths(fact.getDouble("aide_hours_emp"));
-      sums[AIDE_CTR] = thousandths(fact.getDouble("aide_hours_ctr"));
+      sums[RESIDENT_DAYS] = thousandths(fact.getDouble(FactColumns.CENSUS));
+      for (int i = 0; i < FactColumns.HOURS.length; i++) {
+        sums[FactColumns.HOURS_SUMS[i]] = thousandths(fact.getDouble(FactColumns.HOURS[i]));
+      }
     }
     return new StaffingSums(sums);
+  }
+
+  /** Where a daily fact's columns are: summed for every day, read by position. */
+  private static final class FactColumns {
+    static final int INCLUDED = Staffing.DAILY_FACT.indexOf("included_in_averages");
+    static final int CENSUS = Staffing.DAILY_FACT.indexOf("census");
+    static final int[] HOURS = Stream.of("rn_hours", "lpn_hours", "aide_hours", "rn_hours_emp", "rn_hours_ctr",
+        "lpn_hours_emp", "lpn_hours_ctr", "aide_hours_emp", "aide_hours_ctr")
+        .mapToInt(Staffing.DAILY_FACT::indexOf).toArray();
+    /** The sum each of {@link #HOURS} adds to. */
+    static final int[] HOURS_SUMS = {RN, LPN, AIDE, RN_EMP, RN_CTR, LPN_EMP, LPN_CTR, AIDE_EMP, AIDE_CTR};
   }
 
   /** These sums as one facility's share of a state's. */

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 import org.apache.beam.sdk.values.Row;
 import org.apache.iceberg.data.parquet.BaseParquetWriter;
 import org.apache.iceberg.parquet.ParquetValueWriter;
@@ -40,6 +42,7 @@ final class RowParquetWriter extends BaseParquetWriter<Row> {
     List<NestedField> columns = tableSchema.columns();
     int[] fields = new int[columns.size()];
     int[] scales = new int[columns.size()];
+    boolean[] asIs = new boolean[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       NestedField column = columns.get(i);
       fields[i] = rowSchema.hasField(column.name()) ? rowSchema.indexOf(column.name()) : -1;
@@ -47,8 +50,9 @@ final class RowParquetWriter extends BaseParquetWriter<Row> {
         throw new IllegalArgumentException("rows written to the table lack its required column " + column.name());
       }
       scales[i] = column.type() instanceof Types.DecimalType decimal ? decimal.scale() : -1;
+      asIs[i] = fields[i] >= 0 && takenAsIs(rowSchema.getField(fields[i]).getType());
     }
-    root.readFields(fields, scales);
+    root.readFields(fields, scales, asIs);
     return root;
   }
 
@@ -61,14 +65,17 @@ final class RowParquetWriter extends BaseParquetWriter<Row> {
     /** For the top-level struct: the row field of each column (-1: none) and decimal scales (-1: not one). */
     private int[] fields;
     private int[] scales;
+    /** Columns whose values Iceberg takes as Beam holds them, known from the schema: no per-value checks. */
+    private boolean[] asIs;
 
     RowStructWriter(List<ParquetValueWriter<?>> writers) {
       super(writers);
     }
 
-    void readFields(int[] fields, int[] scales) {
+    void readFields(int[] fields, int[] scales, boolean[] asIs) {
       this.fields = fields;
       this.scales = scales;
+      this.asIs = asIs;
     }
 
     @Override
@@ -77,6 +84,9 @@ final class RowParquetWriter extends BaseParquetWriter<Row> {
         return toIceberg(row.getValue(index));
       }
       int field = fields[index];
+      if (asIs[index]) {
+        return row.getValue(field);
+      }
       Object value = field < 0 ? null : toIceberg(row.getValue(field));
       if (value instanceof BigDecimal decimal && decimal.scale() != scales[index]) {
         return decimal.setScale(scales[index], RoundingMode.UNNECESSARY);
@@ -130,6 +140,25 @@ final class RowParquetWriter extends BaseParquetWriter<Row> {
     Map<Object, Object> entries = new LinkedHashMap<>();
     map.forEach((key, value) -> entries.put(toIceberg(key), toIceberg(value)));
     return entries;
+  }
+
+  /**
+   * Whether values of {@code type} go to Iceberg's writers as Beam holds them: numbers, booleans, strings
+   * and dates, and lists and maps of those (a bronze record's fields, checked value by value otherwise).
+   */
+  private static boolean takenAsIs(FieldType type) {
+    switch (type.getTypeName()) {
+      case BYTE, INT16, INT32, INT64, FLOAT, DOUBLE, STRING, BOOLEAN:
+        return true;
+      case ARRAY, ITERABLE:
+        return false;
+      case MAP:
+        return takenAsIs(type.getMapKeyType()) && takenAsIs(type.getMapValueType());
+      case LOGICAL_TYPE:
+        return SqlTypes.DATE.getIdentifier().equals(type.getLogicalType().getIdentifier());
+      default:
+        return false;
+    }
   }
 
   private static boolean needsConverting(Object value) {

@@ -13,7 +13,9 @@ public enum MergeOutcome {
   /** The table's row of its key is newer (higher sequence): an older backfill never overwrites it. */
   STALE,
   /** A newer row of the same key arrived in the same batch and was merged instead. */
-  SUPERSEDED;
+  SUPERSEDED,
+  /** It deactivated its key: the key's current version ended at its sequence (SCD type 2). */
+  ENDED;
 
   /** The lower-case name used in outcome counts and metrics, such as {@code inserted}. */
   public String label() {

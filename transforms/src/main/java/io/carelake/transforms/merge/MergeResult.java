@@ -15,8 +15,9 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * What a merge produces: its change rows, one per inserted or updated key, which {@code WriteTable.changesTo}
- * applies to the table (per run in batch, per window in streaming), and the outcome of every incoming row.
+ * What a merge produces: its change rows, one per inserted or updated key (SCD type 1) or one per version
+ * of a key whose history changed (SCD type 2), which {@code WriteTable.changesTo} applies to the table (per
+ * run in batch, per window in streaming), and the outcome of every incoming row.
  * Keys whose row did not change produce nothing, so the cost of a merge follows what it changes.
  */
 public final class MergeResult implements POutput {
@@ -53,7 +54,10 @@ public final class MergeResult implements POutput {
     return table;
   }
 
-  /** One row per inserted or updated key, in {@link MergeScd1#changeSchema} of the table's schema. */
+  /**
+   * One row per inserted or updated key, in {@link MergeScd1#changeSchema} of the table's schema; for SCD
+   * type 2, every version of each key whose history changed, in {@link MergeScd2#changeSchema}.
+   */
   public PCollection<Row> changes() {
     return changes;
   }

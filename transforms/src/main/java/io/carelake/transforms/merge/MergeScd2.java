@@ -4,7 +4,10 @@ import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Pr
 
 import com.google.auto.value.AutoValue;
 import io.carelake.transforms.tables.ChangeFeed;
+import io.carelake.transforms.tables.RowHashes;
+import io.carelake.transforms.windowing.IntoGlobalWindowAtWindowEnd;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +20,21 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.SimpleFunction;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollection.IsBounded;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
@@ -56,7 +65,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * that a late record merged away disappear too, and the rows committed with it are the key's history.
  * The {@link #VERSION_ID} is a hash of the key and the version's first sequence, stable across runs.
  *
- * <p>Batch only: unbounded input is refused, since there is no streaming form yet.
+ * <p>When the incoming records are unbounded (a streaming run), each key's history rows become per-key
+ * state and each window of records is merged into it as a batch would be, once the watermark has passed
+ * the window. Since the history depends only on the set of records, the windows of a streaming run leave
+ * the history a batch run over the same records leaves, ties included.
  */
 @AutoValue
 public abstract class MergeScd2 extends PTransform<MergeInput, MergeResult> {
@@ -167,8 +179,6 @@ public abstract class MergeScd2 extends PTransform<MergeInput, MergeResult> {
 
   @Override
   public MergeResult expand(MergeInput input) {
-    checkArgument(input.incoming().isBounded() == IsBounded.BOUNDED,
-        "MergeScd2 merges bounded input only: there is no streaming SCD type 2 merge yet");
     checkArgument(input.current().hasSchema() && input.incoming().hasSchema(), "a merge reads rows with a schema");
     Schema recordSchema = input.incoming().getSchema();
     Schema historySchema = historySchema(recordSchema);
@@ -176,6 +186,9 @@ public abstract class MergeScd2 extends PTransform<MergeInput, MergeResult> {
         "current rows must be history rows of the incoming records (MergeScd2.historySchema); current: %s"
             + " incoming: %s", input.current().getSchema(), recordSchema);
     Scd2History scd2 = history(recordSchema);
+    if (input.incoming().isBounded() == IsBounded.UNBOUNDED) {
+      return mergeContinuously(input, scd2, recordSchema);
+    }
 
     TupleTag<Row> history = new TupleTag<>("history");
     TupleTag<Row> incoming = new TupleTag<>("incoming");
@@ -193,6 +206,54 @@ public abstract class MergeScd2 extends PTransform<MergeInput, MergeResult> {
             .withOutputTags(changes, TupleTagList.of(outcomes)));
     return MergeResult.of(merged.get(changes).setRowSchema(changeSchema(recordSchema)),
         merged.get(outcomes).setCoder(OUTCOME_CODER));
+  }
+
+  /**
+   * Streaming: the history rows are loaded into per-key state once, and each window of incoming records is
+   * merged into that state when the watermark passes the window. Changes and outcomes come out in the
+   * incoming records' windows, to be committed window by window (a streaming commit upserts every row on
+   * the key columns, so each window's rows of a key replace its earlier ones).
+   */
+  private MergeResult mergeContinuously(MergeInput input, Scd2History scd2, Schema recordSchema) {
+    Schema tagged = MergeHistoryContinuouslyFn.taggedSchema(recordSchema);
+    KvCoder<byte[], Row> taggedCoder = KvCoder.of(ByteArrayCoder.of(), RowCoder.of(tagged));
+    PCollection<KV<byte[], Row>> historyRows = input.current()
+        .apply("TagHistoryRows", MapElements.via(new TagRowFn(keyColumns(), tagged, true))).setCoder(taggedCoder)
+        .apply("HistoryInGlobalWindow", Window.into(new GlobalWindows()));
+    PCollection<KV<byte[], Row>> incomingRows = input.incoming()
+        .apply("TagIncomingRecords", MapElements.via(new TagRowFn(keyColumns(), tagged, false))).setCoder(taggedCoder)
+        .apply("IncomingAtWindowEnd", IntoGlobalWindowAtWindowEnd.create());
+
+    TupleTag<Row> changes = new TupleTag<>("changes");
+    TupleTag<KV<String, KV<String, Long>>> outcomes = new TupleTag<>("outcomes");
+    PCollectionTuple merged = PCollectionList.of(historyRows).and(incomingRows)
+        .apply("FlattenHistoryAndIncoming", Flatten.pCollections())
+        .apply("MergeWindowsIntoState", ParDo.of(new MergeHistoryContinuouslyFn(scd2, recordSchema, changes, outcomes))
+            .withOutputTags(changes, TupleTagList.of(outcomes)));
+    return MergeResult.of(
+        merged.get(changes).setRowSchema(changeSchema(recordSchema))
+            .apply("ChangesInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(input.incoming())),
+        merged.get(outcomes).setCoder(OUTCOME_CODER)
+            .apply("OutcomesInWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(input.incoming())));
+  }
+
+  /** Keys a history row or an incoming record and wraps it in a row of the streaming merge's tagged schema. */
+  private static final class TagRowFn extends SimpleFunction<Row, KV<byte[], Row>> {
+    private final List<String> keyColumns;
+    private final Schema tagged;
+    private final boolean historyRow;
+
+    TagRowFn(List<String> keyColumns, Schema tagged, boolean historyRow) {
+      this.keyColumns = keyColumns;
+      this.tagged = tagged;
+      this.historyRow = historyRow;
+    }
+
+    @Override
+    public KV<byte[], Row> apply(Row row) {
+      Row wrapped = Row.withSchema(tagged).attachValues(historyRow ? Arrays.asList(row, null) : Arrays.asList(null, row));
+      return KV.of(RowHashes.encode(row, keyColumns), wrapped);
+    }
   }
 
   /** What this merge does with one key, for records of {@code recordSchema}, checked against it. */

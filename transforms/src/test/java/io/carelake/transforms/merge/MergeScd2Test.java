@@ -25,7 +25,6 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
@@ -93,18 +92,6 @@ public class MergeScd2Test {
     PipelineResult run = p.run();
     run.waitUntilFinish();
     assertThat(counters(run), is(Map.of("updated", 1L, "unchanged", 1L, "inserted", 1L)));
-  }
-
-  @Test
-  public void streamingInputIsRefusedWithTheReason() {
-    Pipeline pipeline = Pipeline.create();
-    PCollection<Row> history = pipeline.apply("History", Create.empty(RowCoder.of(HISTORY)));
-    PCollection<Row> stream = pipeline.apply("Stream", TestStream.create(RowCoder.of(PROVIDER))
-        .advanceWatermarkToInfinity()).setRowSchema(PROVIDER);
-
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> MergeInput.of(history, stream).apply(MERGE));
-    assertThat(refused.getMessage(), containsString("no streaming SCD type 2 merge yet"));
   }
 
   @Test

@@ -23,22 +23,37 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
 
-/** Runs of a provider history load: read the history, merge a file, commit the changes keyed on NPI. */
+/**
+ * Runs of a provider history load: read the history, merge files, commit the changes keyed on NPI, in
+ * batch and in streaming.
+ */
 @RunWith(JUnit4.class)
 public class MergeScd2IntoTableTest {
   private static final String JAN = "npidata_pfile_20240107.csv";
   private static final String FEB = "npidata_pfile_20240211.csv";
 
+  private static final Duration WINDOW = Duration.standardMinutes(1);
+  private static final Instant START = Instant.parse("2024-03-01T09:00:00Z");
+
   @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+  @Rule public final transient TestPipeline p = TestPipeline.create();
 
   private static Pipeline load(LakeTable table, String runId, List<Row> file) {
     Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
@@ -104,5 +119,34 @@ public class MergeScd2IntoTableTest {
     load(table, "run-3", february).run().waitUntilFinish();
     assertThat(table.history(), hasSize(2));
     assertThat(history(table).size(), is(9));
+  }
+
+  @Test
+  public void aStreamingRunCommitsEachWindowsHistoryOverTheRowsTheWindowsBeforeCommitted() {
+    LakeTable table = Lake.at(tmp.getRoot().getPath()).silver("provider_history");
+    load(table, "run-1", List.of(provider("1003000126", 10, "ADA", "207Q00000X", null, JAN))).run().waitUntilFinish();
+    IntervalWindow first = new IntervalWindow(START, WINDOW);
+    IntervalWindow second = new IntervalWindow(START.plus(WINDOW), WINDOW);
+    TestStream<Row> files = TestStream.create(RowCoder.of(PROVIDER))
+        .advanceWatermarkTo(START)
+        .addElements(TimestampedValue.of(provider("1003000126", 30, "BO", "207Q00000X", null, FEB), first.start()))
+        .advanceWatermarkTo(second.start())
+        .addElements(
+            TimestampedValue.of(provider("1003000126", 20, "ADA OKAFOR", "207Q00000X", null, FEB), second.start()),
+            TimestampedValue.of(provider("1952356171", 5, "FAY", "208D00000X", null, FEB), second.start()))
+        .advanceWatermarkToInfinity();
+
+    Optional<Long> read = table.currentSnapshotId();
+    MergeResult merged = MergeInput.of(
+            p.apply("ReadHistory", ReadTable.of(table, HISTORY).atSnapshot(read)),
+            p.apply("Files", files).setRowSchema(PROVIDER).apply("Windows", Window.into(FixedWindows.of(WINDOW))))
+        .apply("Merge", MERGE);
+    merged.changes().apply("Commit", WriteTable.changesTo(table, "stream-1", List.of(NPI)).decidedOn(read));
+    p.run().waitUntilFinish();
+
+    assertThat(history(table), contains(
+        "1003000126 v1 10..20 ADA", "1003000126 v2 20..30 ADA OKAFOR", "1003000126 v3 30.. current BO",
+        "1952356171 v1 5.. current FAY"));
+    assertThat(table.history().stream().map(TableSnapshot::runId).toList(), contains("run-1", "stream-1", "stream-1"));
   }
 }

@@ -3,6 +3,7 @@ package io.carelake.transforms.tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.iceberg.FileScanTask;
@@ -38,10 +39,15 @@ final class PlanScanFn extends DoFn<Long, FileScanTask> {
       }
       scan = scan.filter(Expressions.in(filterColumn, values.toArray()));
     }
+    plan(table, scan, context::output);
+  }
+
+  /** The scan's files, split as the table's split size says, to {@code out}. */
+  static void plan(Table table, TableScan scan, Consumer<FileScanTask> out) {
     long splitSize = PropertyUtil.propertyAsLong(table.properties(), TableProperties.SPLIT_SIZE,
         TableProperties.SPLIT_SIZE_DEFAULT);
     try (CloseableIterable<FileScanTask> tasks = TableScanUtil.splitFiles(scan.planFiles(), splitSize)) {
-      tasks.forEach(context::output);
+      tasks.forEach(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot plan the files of table " + table.name(), e);
     }

@@ -2,8 +2,6 @@ package io.carelake.transforms.tables;
 
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
@@ -17,10 +15,6 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableProperties;
-import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.util.PropertyUtil;
-import org.apache.iceberg.util.TableScanUtil;
 
 /**
  * Reads the whole of a lake table again in every window in which {@code commits} (the snapshots of
@@ -76,14 +70,7 @@ public final class ReadTableAfterCommits extends PTransform<PCollection<Long>, P
       if (snapshot == null) {
         return;
       }
-      long splitSize = PropertyUtil.propertyAsLong(current.properties(), TableProperties.SPLIT_SIZE,
-          TableProperties.SPLIT_SIZE_DEFAULT);
-      try (CloseableIterable<FileScanTask> tasks =
-          TableScanUtil.splitFiles(current.newScan().useSnapshot(snapshot.snapshotId()).planFiles(), splitSize)) {
-        tasks.forEach(out::output);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot plan the files of table " + table, e);
-      }
+      PlanScanFn.plan(current, current.newScan().useSnapshot(snapshot.snapshotId()), out::output);
     }
   }
 }

@@ -19,6 +19,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -27,6 +28,7 @@ import org.apache.beam.sdk.values.PCollection.IsBounded;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.WindowingStrategy;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Table;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -171,6 +173,9 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
   public TableCommit expand(PCollection<Row> rows) {
     checkArgument(rows.hasSchema(), "rows written to table %s must have a schema", table());
     PCollection<Row> windowed = rows;
+    if (replace() && rows.isBounded() == IsBounded.UNBOUNDED) {
+      checkWholeTablePerWindow(rows.getWindowingStrategy());
+    }
     if (rows.isBounded() == IsBounded.UNBOUNDED && rows.getWindowingStrategy().getWindowFn() instanceof GlobalWindows) {
       windowed = rows.apply("WindowRows", Window.into(FixedWindows.of(windowSize())));
     }
@@ -227,6 +232,9 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
       checkArgument(!streaming || readValues() == null,
           "a streaming merge holds the whole table: decide it on the whole table's snapshot");
       checkArgument(!streaming || commitAfter().isEmpty(), "a streaming commit cannot wait for signals: %s", table());
+      if (streaming && replace()) {
+        checkWholeTablePerWindow(written.getWindowingStrategy());
+      }
       Long since = decidedOnRead() ? readSnapshot() : sink.baseSnapshot();
       TableCommitter committer = replace() ? TableCommitter.replacing(table(), runId())
           : new TableCommitter(table(), runId(), !keyColumns().isEmpty(), streaming);
@@ -270,6 +278,19 @@ public abstract class WriteTable extends PTransform<PCollection<Row>, TableCommi
         .apply("Commit", ParDo.of(new CommitWindowsFn(committer, since, window)))
         .setCoder(VarLongCoder.of())
         .apply("BackToWindows", IntoGlobalWindowAtWindowEnd.backToWindowsOf(written));
+  }
+
+  /**
+   * A streaming replace makes each window's rows the whole table: they must come in windows, each fired
+   * once (the default trigger, no allowed lateness). Rows in the global window would be cut into minutes,
+   * and a window fired twice would replace the table with its second pane alone.
+   */
+  private void checkWholeTablePerWindow(WindowingStrategy<?, ?> windowing) {
+    checkArgument(!(windowing.getWindowFn() instanceof GlobalWindows), "table %s is replaced window by window:"
+        + " its rows must come in windows, each window's rows being the whole table", table());
+    checkArgument(windowing.getTrigger() instanceof DefaultTrigger && windowing.getAllowedLateness().equals(Duration.ZERO),
+        "table %s is replaced window by window: each window must fire once (the default trigger, no allowed"
+            + " lateness), or a later pane would replace the table with part of it", table());
   }
 
   private void checkPartitionedByKey(Table table) {

@@ -92,6 +92,34 @@ public class StreamingWriteTableTest {
     p.run().waitUntilFinish();
   }
 
+  @Test
+  public void aReplacedTableIsEachWindowsRowsAndRowsInTheGlobalWindowAreRefused() {
+    LakeTable table = Lake.at(tmp.getRoot().getPath()).gold("members");
+    Row m1 = TableFixtures.member("M1", "Ada", 1);
+    Row m2 = TableFixtures.member("M2", "Bo", 2);
+    Row m3 = TableFixtures.member("M3", "Cy", 3);
+    TestStream<Row> rows = TestStream.create(RowCoder.of(Members.SILVER))
+        .addElements(TimestampedValue.of(m1, START.plus(Duration.standardSeconds(1))),
+            TimestampedValue.of(m2, START.plus(Duration.standardSeconds(2))))
+        .advanceWatermarkTo(START.plus(Duration.standardSeconds(15)))
+        .addElements(TimestampedValue.of(m3, START.plus(Duration.standardSeconds(12))))
+        .advanceWatermarkToInfinity();
+    // A refused step stays in its pipeline, half built: refused in a pipeline of its own.
+    PCollection<Row> global = org.apache.beam.sdk.Pipeline.create().apply(rows).setRowSchema(Members.SILVER);
+    IllegalArgumentException refused = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+        () -> global.apply(WriteTable.replacing(table, "stream-5")));
+    assertThat(refused.getMessage(), org.hamcrest.Matchers.containsString("must come in windows"));
+
+    p.apply(rows).setRowSchema(Members.SILVER)
+        .apply(Window.into(FixedWindows.of(Duration.standardSeconds(10))))
+        .apply(WriteTable.replacing(table, "stream-5"));
+    p.run().waitUntilFinish();
+
+    assertThat(table.history(), hasSize(2));
+    assertThat(table.history().get(0).totalRows(), is(2L));
+    assertThat(TableRows.read(table, Members.SILVER), contains(m3));
+  }
+
   private static IntervalWindow window(int startSeconds) {
     Instant start = START.plus(Duration.standardSeconds(startSeconds));
     return new IntervalWindow(start, start.plus(Duration.standardSeconds(10)));

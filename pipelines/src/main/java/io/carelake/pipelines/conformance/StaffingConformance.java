@@ -28,11 +28,7 @@ public final class StaffingConformance {
     StaffingGenerator.samples(root);
     Path landing = root.resolve("landing").resolve(StaffingPipeline.NAME);
     Path held = Files.createDirectories(root.resolve("held"));
-    List<Path> resends;
-    try (Stream<Path> files = Files.list(landing)) {
-      // The later PBJ delivery waits for the second run.
-      resends = files.filter(file -> file.getFileName().toString().startsWith("pbj_")).sorted().skip(1).toList();
-    }
+    List<Path> resends = deliveries(landing).resends();
     for (Path resend : resends) {
       Files.move(resend, held.resolve(resend.getFileName()));
     }
@@ -45,11 +41,30 @@ public final class StaffingConformance {
   }
 
   private static void runOnce(Path root, String runId, String... runnerArgs) {
+    StaffingPipeline.run(options(root, runId, List.of(), runnerArgs)).waitUntilFinish();
+  }
+
+  /** The samples' files: the first run's (the first PBJ delivery and Provider Info) and the PBJ resends. */
+  record Deliveries(List<Path> first, List<Path> resends) {}
+
+  /** The files in {@code landing}, in name order, as the conformance runs deliver them. */
+  static Deliveries deliveries(Path landing) throws IOException {
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(landing)) {
+      files = listed.sorted().toList();
+    }
+    // Every PBJ delivery after the first waits for the second run.
+    List<Path> resends = files.stream().filter(file -> file.getFileName().toString().startsWith("pbj_")).skip(1)
+        .toList();
+    return new Deliveries(files.stream().filter(file -> !resends.contains(file)).toList(), resends);
+  }
+
+  /** A run's options: the lake, the run id, then {@code pipelineArgs} and {@code runnerArgs}. */
+  static StaffingOptions options(Path root, String runId, List<String> pipelineArgs, String... runnerArgs) {
     List<String> args = new ArrayList<>(List.of("--lake=" + root, "--runId=" + runId));
+    args.addAll(pipelineArgs);
     args.addAll(Arrays.asList(runnerArgs));
-    StaffingOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation()
-        .as(StaffingOptions.class);
-    StaffingPipeline.run(options).waitUntilFinish();
+    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(StaffingOptions.class);
   }
 
   /** Every table the staffing pipeline writes. */

@@ -10,14 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * The staffing pipeline watching its landing zone while {@link StaffingConformance}'s files land in it one
@@ -42,17 +39,9 @@ public final class StaffingStreamingConformance {
     StaffingGenerator.samples(root);
     Path landing = root.resolve("landing").resolve(StaffingPipeline.NAME);
     Path held = Files.createDirectories(root.resolve("held"));
-    List<Path> firstRun = new ArrayList<>();
-    List<Path> secondRun = new ArrayList<>();
-    try (Stream<Path> files = Files.list(landing)) {
-      for (Path file : files.sorted().toList()) {
-        Path waiting = held.resolve(file.getFileName());
-        Files.move(file, waiting);
-        boolean resend = file.getFileName().toString().startsWith("pbj_") && firstRun.stream()
-            .anyMatch(earlier -> earlier.getFileName().toString().startsWith("pbj_"));
-        (resend ? secondRun : firstRun).add(waiting);
-      }
-    }
+    StaffingConformance.Deliveries deliveries = StaffingConformance.deliveries(landing);
+    List<Path> firstRun = hold(deliveries.first(), held);
+    List<Path> secondRun = hold(deliveries.resends(), held);
     ExecutorService threads = Executors.newSingleThreadExecutor();
     try {
       runWhileLanding(root, landing, firstRun, "conformance-run-1", threads, runnerArgs);
@@ -65,11 +54,9 @@ public final class StaffingStreamingConformance {
 
   private static void runWhileLanding(Path root, Path landing, List<Path> files, String runId, ExecutorService threads,
       String... runnerArgs) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--lake=" + root, "--runId=" + runId, "--streaming=true",
-        "--pollIntervalSeconds=1", "--windowSeconds=2", "--stopWhenIdleSeconds=" + STOP_WHEN_IDLE.toSeconds()));
-    args.addAll(Arrays.asList(runnerArgs));
-    StaffingOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation()
-        .as(StaffingOptions.class);
+    StaffingOptions options = StaffingConformance.options(root, runId, List.of("--streaming=true",
+        "--pollIntervalSeconds=1", "--windowSeconds=2", "--stopWhenIdleSeconds=" + STOP_WHEN_IDLE.toSeconds()),
+        runnerArgs);
     Future<?> pipeline = threads.submit(() -> StaffingPipeline.run(options).waitUntilFinish());
     Thread.sleep(START_UP.toMillis());
     for (Path file : files) {
@@ -77,6 +64,15 @@ public final class StaffingStreamingConformance {
       land(file, landing);
     }
     pipeline.get(RUN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Moves {@code files} out of the landing zone until their turn; where they wait. */
+  private static List<Path> hold(List<Path> files, Path held) throws IOException {
+    List<Path> waiting = new ArrayList<>();
+    for (Path file : files) {
+      waiting.add(Files.move(file, held.resolve(file.getFileName())));
+    }
+    return waiting;
   }
 
   /** Moves a held file into the landing zone in one step, so the watcher never sees it half written. */

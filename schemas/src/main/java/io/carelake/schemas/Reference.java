@@ -74,7 +74,7 @@ public final class Reference {
   /** Silver input: one NPPES record of a provider as of its last update. */
   public static final Schema PROVIDER = Schema.builder()
       .addStringField(NPI)
-      .addStringField(ENUMERATION_TYPE)
+      .addNullableField(ENUMERATION_TYPE, FieldType.STRING)
       .addNullableField(ORGANIZATION_NAME, FieldType.STRING)
       .addNullableField(LAST_NAME, FieldType.STRING)
       .addNullableField(FIRST_NAME, FieldType.STRING)

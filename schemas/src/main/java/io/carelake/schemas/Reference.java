@@ -125,7 +125,10 @@ public final class Reference {
   public static final String EFFECTIVE_DATE = "effective_date";
   public static final String TERMINATION_DATE = "termination_date";
   public static final String OBSOLETE = "obsolete";
-  /** Orders a code's records: the landing file's delivery date (epoch day) times 10^6 plus its line. */
+  /**
+   * Orders a code's records: the landing file's delivery date (epoch day) times 10^12, plus its part times
+   * 10^9, plus its line number.
+   */
   public static final String RECORD_SEQUENCE = "record_sequence";
 
   public static final List<String> CODE_KEY = List.of(CODE);

@@ -33,22 +33,30 @@ public final class FreshLandingFiles
   private final Set<String> clients;
   private final LakeTable audit;
   private final boolean reprocess;
+  private final LandingContract contract;
 
   /**
    * @param clients the client ids (or dataset names) a file name may start with
    * @param audit the audit table whose processed rows name the content already read
    */
   public FreshLandingFiles(String pipelineName, Set<String> clients, LakeTable audit, boolean reprocess) {
+    this(pipelineName, clients, audit, reprocess, LandingContract.standard());
+  }
+
+  /** @param contract how the files' names must be shaped, for pipelines that land more than CSV files */
+  public FreshLandingFiles(String pipelineName, Set<String> clients, LakeTable audit, boolean reprocess,
+      LandingContract contract) {
     this.pipelineName = pipelineName;
     this.clients = Set.copyOf(clients);
     this.audit = audit;
     this.reprocess = reprocess;
+    this.contract = contract;
   }
 
   @Override
   public FailableResult<LandingFile, FileProblem> expand(PCollection<LandingFile> listed) {
     FailableResult<LandingFile, FileProblem> classified = listed.apply("ClassifyLandingFiles",
-        ClassifyLandingFiles.against(LandingContract.standard()).withKnownClients(clients));
+        ClassifyLandingFiles.against(contract).withKnownClients(clients));
     FailableResult<LandingFile, FileProblem> fingerprinted =
         classified.output().apply("FingerprintFiles", FingerprintFiles.create());
     String pipeline = pipelineName;

@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.sameInstance;
 
 import io.carelake.schemas.LandingFile;
 import org.apache.beam.sdk.util.SerializableUtils;
@@ -110,7 +109,31 @@ public class LandingContractTest {
   }
 
   @Test
-  public void survivesSerializationAsTheSameContract() {
-    assertThat(SerializableUtils.clone(CONTRACT), sameInstance(CONTRACT));
+  public void survivesSerializationAsAnEqualContract() {
+    assertThat(SerializableUtils.clone(CONTRACT), equalTo(CONTRACT));
+  }
+
+  @Test
+  public void aDeliveryNamedByItsPeriodIsDatedByItsEnd() {
+    LandingFile file = accepted("npidata_pfile_20050523-20250608.csv");
+    assertThat(file.getClientId(), equalTo("npidata_pfile"));
+    assertThat(file.getDeliveryDate(), equalTo("2025-06-08"));
+    assertThat(accepted("npidata_pfile_20250602-20250608_2.csv.gz").getPart(), equalTo(2));
+    String badPeriod = "name.date: a period is {YYYYMMDD}-{YYYYMMDD}, its start not after its end";
+    assertThat(rejection("npidata_pfile_20250609-20250608.csv"), equalTo(badPeriod));
+    assertThat(rejection("npidata_pfile_20250601-2025-06-08.csv"), equalTo(badPeriod));
+    assertThat(rejection("npidata_pfile_20250631-20250708.csv"), equalTo("name.date: not a calendar date"));
+  }
+
+  @Test
+  public void aContractCanAcceptAnotherExtension() {
+    LandingContract jsonl = CONTRACT.alsoAccepting(".jsonl");
+    assertThat(jsonl.check(delivered("nppes_api_20261202_3.jsonl")).file().getClientId(), equalTo("nppes_api"));
+    assertThat(jsonl.check(delivered("nppes_api_20261202_3.jsonl.gz")).file().getPart(), equalTo(3));
+    assertThat(jsonl.check(delivered("acme_20250101.csv")).file().getClientId(), equalTo("acme"));
+    assertThat(jsonl.check(delivered("acme_20250101.json")).rejection(),
+        equalTo("name.extension: expected .csv, .csv.gz, .jsonl or .jsonl.gz"));
+    assertThat(rejection("nppes_api_20261202_3.jsonl"), equalTo("name.extension: expected .csv or .csv.gz"));
+    assertThat(SerializableUtils.clone(jsonl), equalTo(jsonl));
   }
 }

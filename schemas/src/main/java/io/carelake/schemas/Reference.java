@@ -162,5 +162,74 @@ public final class Reference {
       .addDateTimeField(INGESTED_AT)
       .build();
 
+  public static final String LOAD_RUN_ID = "load_run_id";
+  public static final String LOADED_AT = "loaded_at";
+
+  /**
+   * Gold: one row per version of a provider (seed 003's {@code dim_provider}), current and historical, with
+   * business names: a surrogate key stable across runs, the version's effective dates and whether it is the
+   * current one, and audit columns naming the source file and the run that loaded it.
+   */
+  public static final Schema DIM_PROVIDER = Schema.builder()
+      .addInt64Field("provider_key")
+      .addStringField(NPI)
+      .addNullableField("provider_type", FieldType.STRING)
+      .addNullableField("provider_name", FieldType.STRING)
+      .addNullableField("first_name", FieldType.STRING)
+      .addNullableField("middle_name", FieldType.STRING)
+      .addNullableField("last_name", FieldType.STRING)
+      .addNullableField("credential", FieldType.STRING)
+      .addNullableField("gender", FieldType.STRING)
+      .addNullableField("organization_name", FieldType.STRING)
+      .addNullableField("primary_taxonomy_code", FieldType.STRING)
+      .addNullableField("primary_license_number", FieldType.STRING)
+      .addNullableField("primary_license_state", FieldType.STRING)
+      .addField("taxonomy_codes", FieldType.array(FieldType.STRING))
+      .addNullableField("practice_address_line_1", FieldType.STRING)
+      .addNullableField("practice_address_line_2", FieldType.STRING)
+      .addNullableField("practice_city", FieldType.STRING)
+      .addNullableField("practice_state", FieldType.STRING)
+      .addNullableField("practice_zip", FieldType.STRING)
+      .addNullableField("practice_phone", FieldType.STRING)
+      .addNullableField("enumeration_date", FieldType.logicalType(SqlTypes.DATE))
+      .addNullableField("last_updated_date", FieldType.logicalType(SqlTypes.DATE))
+      .addField("effective_from", FieldType.logicalType(SqlTypes.DATE))
+      .addNullableField("effective_to", FieldType.logicalType(SqlTypes.DATE))
+      .addBooleanField("is_current")
+      .addInt32Field("version_number")
+      .addStringField("version_id")
+      .addStringField("source_system")
+      .addStringField(SOURCE_FILE)
+      .addStringField(LOAD_RUN_ID)
+      .addDateTimeField(LOADED_AT)
+      .build();
+
+  /** Gold: one row per ICD-10-CM code, with its category (the three characters before the dot). */
+  public static final Schema DIM_DIAGNOSIS = Schema.builder()
+      .addInt64Field("diagnosis_key")
+      .addStringField("icd10cm_code")
+      .addStringField("icd10cm_code_undotted")
+      .addStringField("category_code")
+      .addStringField(DESCRIPTION)
+      .addStringField(SOURCE_FILE)
+      .addStringField(LOAD_RUN_ID)
+      .addDateTimeField(LOADED_AT)
+      .build();
+
+  /** Gold: one row per HCPCS Level II code, active unless terminated or obsolete. */
+  public static final Schema DIM_PROCEDURE = Schema.builder()
+      .addInt64Field("procedure_key")
+      .addStringField("hcpcs_code")
+      .addStringField("code_level")
+      .addStringField(DESCRIPTION)
+      .addNullableField(SHORT_DESCRIPTION, FieldType.STRING)
+      .addNullableField(EFFECTIVE_DATE, FieldType.logicalType(SqlTypes.DATE))
+      .addNullableField(TERMINATION_DATE, FieldType.logicalType(SqlTypes.DATE))
+      .addBooleanField("is_active")
+      .addStringField(SOURCE_FILE)
+      .addStringField(LOAD_RUN_ID)
+      .addDateTimeField(LOADED_AT)
+      .build();
+
   private Reference() {}
 }

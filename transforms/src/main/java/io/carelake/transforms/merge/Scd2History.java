@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -78,11 +80,16 @@ final class Scd2History implements Serializable {
     }
     TreeMap<Long, Record> kept = new TreeMap<>();
     before.forEach((sequence, row) -> kept.put(sequence, new Record(row)));
+    Set<Record> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
+    earlier.addAll(kept.values());
     List<Record> arrived = new ArrayList<>();
     for (Row row : incoming) {
       Record record = new Record(row);
       arrived.add(record);
-      kept.merge(record.sequence, record, Scd2History::winner);
+      // The same delivery loaded again (equal values, same attribution) leaves the history as it was, lineage too.
+      kept.merge(record.sequence, record, (was, now) ->
+          earlier.contains(was) && was.sameValues(now) && was.attribution().equals(now.attribution())
+              ? was : winner(was, now));
     }
 
     // The history is a function of the kept records: when no incoming record was kept, it is as it was.

@@ -35,7 +35,8 @@ public final class FileTally {
   public static List<KV<String, KV<String, Long>>> ofMergeOutcome(KV<String, KV<String, Long>> outcome) {
     String label = outcome.getValue().getKey();
     String tally = MergeOutcome.INSERTED.label().equals(label) ? INSERTED
-        : MergeOutcome.UPDATED.label().equals(label) ? UPDATED : UNCHANGED;
+        : MergeOutcome.UPDATED.label().equals(label) || MergeOutcome.ENDED.label().equals(label) ? UPDATED
+        : UNCHANGED;
     long count = outcome.getValue().getValue();
     return List.of(of(outcome.getKey(), VALID, count), of(outcome.getKey(), tally, count));
   }

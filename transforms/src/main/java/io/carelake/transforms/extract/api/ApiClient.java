@@ -37,7 +37,10 @@ public final class ApiClient {
 
   private ApiClient(ApiClientSettings settings) {
     this.settings = settings;
+    // HTTP/1.1 with keep-alive: one small GET at a time needs no multiplexing, and plain-http
+    // endpoints (proxies, test servers) would otherwise be offered an h2c upgrade on every request.
     this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(settings.requestTimeout())
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();

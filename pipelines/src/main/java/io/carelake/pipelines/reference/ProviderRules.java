@@ -77,9 +77,12 @@ final class ProviderRules implements Serializable {
     boolean deactivation = draft.get(Reference.DEACTIVATION_DATE) != null
         && draft.get(Reference.REACTIVATION_DATE) == null;
     String type = draft.get(Reference.ENUMERATION_TYPE);
+    String country = draft.get(Reference.PRACTICE_COUNTRY);
+    boolean usPractice = country == null || "US".equals(country);
     List<Violation> violations = null;
     for (Check check : checks) {
-      if ((check.unlessDeactivated && deactivation) || (check.whenType != null && !check.whenType.equals(type))) {
+      if ((check.unlessDeactivated && deactivation) || (check.whenType != null && !check.whenType.equals(type))
+          || (check.usPracticeOnly && !usPractice)) {
         continue;
       }
       Violation violation = check.apply(draft.get(check.column));
@@ -107,6 +110,7 @@ final class ProviderRules implements Serializable {
     @JsonProperty("npi_check_digit") Boolean npiCheckDigit;
     @JsonProperty("when_type") String whenType;
     @JsonProperty("unless_deactivated") Boolean unlessDeactivated;
+    @JsonProperty("us_practice_only") Boolean usPracticeOnly;
   }
 
   static final class RuleFile {
@@ -126,6 +130,7 @@ final class ProviderRules implements Serializable {
     private final boolean npiCheckDigit;
     private final @Nullable String whenType;
     private final boolean unlessDeactivated;
+    private boolean usPracticeOnly;
 
     private Check(String column, String check, String reason, boolean required, @Nullable Pattern pattern,
         @Nullable Set<String> allowed, boolean npiCheckDigit, @Nullable String whenType, boolean unlessDeactivated) {
@@ -141,6 +146,12 @@ final class ProviderRules implements Serializable {
     }
 
     static Check of(String where, RuleSpec spec) {
+      Check check = kindOf(where, spec);
+      check.usPracticeOnly = Boolean.TRUE.equals(spec.usPracticeOnly);
+      return check;
+    }
+
+    private static Check kindOf(String where, RuleSpec spec) {
       if (spec.column == null || !Reference.PROVIDER.hasField(spec.column)) {
         throw new ConfigException(where + ".column: expected a column of the provider record, got " + spec.column);
       }

@@ -7,8 +7,9 @@ import org.joda.time.Instant;
 
 /**
  * A checked reference run: where the lake and the landing files are, the run's id and start, the provider
- * rules, how files are read, how rows that come out of groupings are written, and, for a streaming run, how
+ * and code rules, what to fetch first (null: nothing), how files are read, how rows that come out of groupings are written, and, for a streaming run, how
  * the landing zone is watched (null: batch).
  */
 public record ReferenceConfig(Lake lake, String landingDir, String runId, Instant runStartedAt, ProviderRules rules,
-    boolean reprocess, long readSplitBytes, int writeShards, @Nullable LandingWatch watch) {}
+    CodeRules codeRules, @Nullable ReferenceSources sources, boolean reprocess, long readSplitBytes, int writeShards,
+    @Nullable LandingWatch watch) {}

@@ -109,7 +109,7 @@ final class ReferenceDimensions {
   }
 
   /** The dim_diagnosis row of an icd10cm_codes change row. */
-  static final class DiagnosisRow implements SerializableFunction<Row, Row> {
+  static final class DiagnosisRow implements SerializableFunction<Row, Iterable<Row>> {
     private final String runId;
     private final org.joda.time.Instant loadedAt;
 
@@ -119,7 +119,7 @@ final class ReferenceDimensions {
     }
 
     @Override
-    public Row apply(Row code) {
+    public Iterable<Row> apply(Row code) {
       String dotted = code.getString(Reference.CODE);
       String undotted = dotted.replace(".", "");
       List<Object> values = new ArrayList<>();
@@ -134,12 +134,12 @@ final class ReferenceDimensions {
       for (String column : ChangeFeed.COLUMNS) {
         values.add(code.getValue(column));
       }
-      return Row.withSchema(changesOf(Reference.DIM_DIAGNOSIS)).attachValues(values);
+      return List.of(Row.withSchema(changesOf(Reference.DIM_DIAGNOSIS)).attachValues(values));
     }
   }
 
   /** The dim_procedure row of an hcpcs_codes change row: inactive once terminated (as of the run) or obsolete. */
-  static final class ProcedureRow implements SerializableFunction<Row, Row> {
+  static final class ProcedureRow implements SerializableFunction<Row, Iterable<Row>> {
     private final String runId;
     private final org.joda.time.Instant loadedAt;
 
@@ -149,7 +149,7 @@ final class ReferenceDimensions {
     }
 
     @Override
-    public Row apply(Row code) {
+    public Iterable<Row> apply(Row code) {
       String hcpcs = code.getString(Reference.CODE);
       LocalDate terminated = code.getLogicalTypeValue(Reference.TERMINATION_DATE, LocalDate.class);
       LocalDate runDay = LocalDate.ofInstant(Instant.ofEpochMilli(loadedAt.getMillis()), ZoneOffset.UTC);
@@ -170,7 +170,7 @@ final class ReferenceDimensions {
       for (String column : ChangeFeed.COLUMNS) {
         values.add(code.getValue(column));
       }
-      return Row.withSchema(changesOf(Reference.DIM_PROCEDURE)).attachValues(values);
+      return List.of(Row.withSchema(changesOf(Reference.DIM_PROCEDURE)).attachValues(values));
     }
   }
 

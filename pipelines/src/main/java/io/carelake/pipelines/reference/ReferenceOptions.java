@@ -23,6 +23,22 @@ public interface ReferenceOptions extends LakeOptions, WatchOptions {
 
   void setProviderRules(String value);
 
+  @Description("YAML rule file for ICD-10-CM and HCPCS codes (any Beam filesystem); empty: the shipped "
+      + "code_rules.yaml (code formats, a description).")
+  @Default.String("")
+  String getCodeRules();
+
+  void setCodeRules(String value);
+
+  @Description("YAML file of what to fetch from the NPI Registry and the NLM clinical tables APIs before reading the "
+      + "landing zone (queries, search terms; see the README); empty: fetch nothing. Responses land unchanged, with "
+      + "their request, in <landingDir>/fetched/<runId>/, which a later run can read again with --landingDir. Batch "
+      + "runs only.")
+  @Default.String("")
+  String getSources();
+
+  void setSources(String value);
+
   @Description("Process files again even if their content was already processed by an earlier run.")
   @Default.Boolean(false)
   boolean getReprocess();

@@ -12,7 +12,10 @@ import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.Reference;
 import io.carelake.schemas.SchemaCoders;
+import io.carelake.schemas.QualityAlert;
 import io.carelake.transforms.extract.LandingContract;
+import io.carelake.transforms.extract.api.FetchResult;
+import io.carelake.transforms.extract.api.FetchWarning;
 import io.carelake.transforms.merge.MergeInput;
 import io.carelake.transforms.merge.MergeResult;
 import io.carelake.transforms.merge.MergeScd1;
@@ -28,6 +31,8 @@ import io.carelake.transforms.tables.ReadTable;
 import io.carelake.transforms.tables.TableSink;
 import io.carelake.transforms.tables.WriteTable;
 import io.carelake.transforms.validate.FailableResult;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,16 +43,19 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.transforms.Convert;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -117,10 +125,14 @@ public final class ReferencePipeline {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage(), e);
     }
+    ReferenceSources sources = options.getSources().isBlank() ? null : ReferenceSources.load(options.getSources().strip());
+    if (sources != null && watch != null) {
+      throw new ConfigException("--sources: fetching is for batch runs; a streaming run reads what lands");
+    }
     return new ReferenceConfig(run.lake(), options.getLandingDir().isBlank() ? run.lake().landing() + "/" + NAME
         : options.getLandingDir().strip().replaceAll("/+$", ""), run.runId(), run.startedAt(),
-        ProviderRules.load(options.getProviderRules()), options.getReprocess(), options.getReadSplitBytes(),
-        options.getWriteShards(), watch);
+        ProviderRules.load(options.getProviderRules()), CodeRules.load(options.getCodeRules()), sources,
+        options.getReprocess(), options.getReadSplitBytes(), options.getWriteShards(), watch);
   }
 
   /** Adds the reference pipeline to {@code pipeline}. */
@@ -133,9 +145,27 @@ public final class ReferencePipeline {
     if (streaming) {
       listed = listed.apply("WindowLandingFiles", config.watch().intoWindows());
     }
+    List<PCollection<FileProblem>> fileProblems = new ArrayList<>();
+    if (config.sources() != null) {
+      // Fetched responses land in a folder of their own, which the listing above does not reach, and are read
+      // with the files listed.
+      FetchResult fetched = pipeline
+          .apply("SourceRequests", Create.of(config.sources().requests()))
+          .apply("FetchToLanding", config.sources().fetchInto(fetchedDir(config.landingDir(), runId), runId,
+              LocalDate.ofInstant(java.time.Instant.ofEpochMilli(config.runStartedAt().getMillis()), ZoneOffset.UTC)));
+      listed = PCollectionList.of(listed).and(fetched.output()).apply("WithFetched", Flatten.pCollections());
+      fileProblems.add(fetched.failures());
+      fetched.warnings()
+          .apply("TruncationAlerts", MapElements.into(TypeDescriptor.of(QualityAlert.class))
+              .via(new TruncationAlert(runId, config.runStartedAt())))
+          .apply("TruncationAlertsToRows", Convert.toRows())
+          .apply("WriteTruncationAlerts", WriteTable.appendTo(lake.alerts(ALERTS_DATASET), runId)
+              .partitionedBy(Partitioning.byDayOf("raised_at")));
+    }
     FailableResult<LandingFile, FileProblem> fresh = listed.apply("FreshLandingFiles",
         new FreshLandingFiles(NAME, Set.copyOf(ReferenceDatasets.ALL), lake.audit(AUDIT_DATASET), config.reprocess(),
             LandingContract.standard().alsoAccepting(".jsonl")));
+    fileProblems.add(fresh.failures());
 
     // Records: each file read once; bronze keeps every parsed record, quarantine every bad one.
     WriteTable writeBronze = WriteTable.appendTo(lake.bronze(NAME), runId)
@@ -148,8 +178,14 @@ public final class ReferencePipeline {
         .apply("FilesOfNppesBulk", Filter.by((LandingFile file) -> ReferenceDatasets.BULK.contains(file.getClientId())))
         .apply("ReadNppesBulk", new ReadNppesBulkFiles(NAME, config.rules(), runId, config.runStartedAt(), bronze,
             quarantine, config.readSplitBytes()));
-    PCollection<ReadReport> reports = bulk.reports();
-    PCollection<Row> providers = bulk.providers();
+    ReadApiLandings.Result api = fresh.output()
+        .apply("FilesOfApiLandings", Filter.by((LandingFile file) -> ReferenceDatasets.API.contains(file.getClientId())))
+        .apply("ReadApiLandings", new ReadApiLandings(NAME, runId, config.runStartedAt(), config.rules(),
+            config.codeRules(), bronze, quarantine));
+    PCollection<ReadReport> reports = PCollectionList.of(bulk.reports()).and(api.reports())
+        .apply("FlattenReports", Flatten.pCollections());
+    PCollection<Row> providers = PCollectionList.of(bulk.providers()).and(api.providers())
+        .apply("FlattenProviders", Flatten.pCollections());
     PCollection<Long> bronzeCommitted =
         ReadReport.bronzeFiles(reports).apply("CommitBronze", writeBronze.committing(bronze)).committed();
     PCollection<Long> quarantineCommitted =
@@ -161,21 +197,27 @@ public final class ReferencePipeline {
         .endedWhen(new Deactivated());
     Merged history = merge(lake.silver(PROVIDER_HISTORY), MergeScd2.historySchema(Reference.PROVIDER),
         Reference.PROVIDER_KEY, providers, scd2, runId, config.writeShards(), "ProviderHistory");
-    PCollection<Long> dimProvider = history.result().changes()
-        .apply("ToDimProvider", FlatMapElements.into(TypeDescriptors.rows())
-            .via(new ReferenceDimensions.ProviderRow(runId, config.runStartedAt())))
-        .setRowSchema(ReferenceDimensions.changesOf(Reference.DIM_PROVIDER))
-        .apply("WriteGold_" + DIM_PROVIDER, gold(lake.gold(DIM_PROVIDER), Reference.PROVIDER_KEY, runId,
-            config.writeShards(), history.committed(), streaming))
-        .committed();
-    List<PCollection<?>> written = new ArrayList<>(List.of(history.committed(), dimProvider, bronzeCommitted,
-        quarantineCommitted));
+    Merged diagnoses = merge(lake.silver(DIAGNOSIS_CODES), Reference.DIAGNOSIS, Reference.CODE_KEY, api.diagnoses(),
+        codeMerge(), runId, config.writeShards(), "Diagnoses");
+    Merged procedures = merge(lake.silver(PROCEDURE_CODES), Reference.PROCEDURE, Reference.CODE_KEY, api.procedures(),
+        codeMerge(), runId, config.writeShards(), "Procedures");
+    List<PCollection<?>> written = new ArrayList<>(List.of(history.committed(), diagnoses.committed(),
+        procedures.committed(), bronzeCommitted, quarantineCommitted));
+    written.add(dimension(history, DIM_PROVIDER, Reference.DIM_PROVIDER, List.of(Reference.NPI),
+        new ReferenceDimensions.ProviderRow(runId, config.runStartedAt()), lake, config, streaming));
+    written.add(dimension(diagnoses, DIM_DIAGNOSIS, Reference.DIM_DIAGNOSIS, List.of("icd10cm_code"),
+        new ReferenceDimensions.DiagnosisRow(runId, config.runStartedAt()), lake, config, streaming));
+    written.add(dimension(procedures, DIM_PROCEDURE, Reference.DIM_PROCEDURE, List.of("hcpcs_code"),
+        new ReferenceDimensions.ProcedureRow(runId, config.runStartedAt()), lake, config, streaming));
 
     // Audit and alerts.
-    PCollection<FileProblem> problems = PCollectionList.of(fresh.failures()).and(ReadReport.problems(reports))
-        .apply("FlattenFileProblems", Flatten.pCollections());
+    fileProblems.add(ReadReport.problems(reports));
+    PCollection<FileProblem> problems = PCollectionList.of(fileProblems).apply("FlattenFileProblems",
+        Flatten.pCollections());
     PCollection<KV<String, KV<String, Long>>> tallies = PCollectionList.of(ReadReport.tallies(reports))
         .and(tallyMerged(history.result(), "TallyMergedProviders"))
+        .and(tallyMerged(diagnoses.result(), "TallyMergedDiagnoses"))
+        .and(tallyMerged(procedures.result(), "TallyMergedProcedures"))
         .apply("FlattenTallies", Flatten.pCollections());
     PCollection<FileAudit> audit = AuditInputs.of(fresh.output(), problems, tallies)
         .apply("AssembleFileAudit", AssembleFileAudit.forRun(NAME, runId, config.runStartedAt()));
@@ -189,11 +231,41 @@ public final class ReferencePipeline {
             .partitionedBy(Partitioning.byDayOf("raised_at")));
   }
 
+  /** Where a run's fetched responses land: beside the landing zone's own files, one folder per run. */
+  static String fetchedDir(String landingDir, String runId) {
+    return landingDir + "/fetched/" + runId;
+  }
+
+  /** SCD type 1 of code rows: the latest delivery of a code wins. */
+  private static MergeScd1 codeMerge() {
+    return MergeScd1.on(Reference.CODE_KEY).orderedBy(Reference.RECORD_SEQUENCE)
+        .ignoringForChange(Reference.CODE_LINEAGE_COLUMNS).attributedTo(Reference.SOURCE_FILE);
+  }
+
+  /** A gold dimension made from a silver merge's change rows and upserted on {@code key}; its commit's snapshot. */
+  private static PCollection<Long> dimension(Merged silver, String table, Schema dimension, List<String> key,
+      SerializableFunction<Row, Iterable<Row>> toDimension, Lake lake, ReferenceConfig config, boolean streaming) {
+    return silver.result().changes()
+        .apply("To" + camel(table), FlatMapElements.into(TypeDescriptors.rows()).via(toDimension))
+        .setRowSchema(ReferenceDimensions.changesOf(dimension))
+        .apply("WriteGold_" + table, gold(lake.gold(table), key, config.runId(), config.writeShards(),
+            silver.committed(), streaming))
+        .committed();
+  }
+
+  private static String camel(String table) {
+    StringBuilder name = new StringBuilder();
+    for (String part : table.split("_")) {
+      name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return name.toString();
+  }
+
   /** A merge into a silver table and the snapshot of its commit. */
   private record Merged(MergeResult result, PCollection<Long> committed) {}
 
   private static Merged merge(LakeTable table, Schema tableSchema, List<String> key, PCollection<Row> incoming,
-      org.apache.beam.sdk.transforms.PTransform<MergeInput, MergeResult> merge, String runId, int writeShards,
+      PTransform<MergeInput, MergeResult> merge, String runId, int writeShards,
       String name) {
     Optional<Long> read = table.currentSnapshotId();
     PCollection<Row> current = incoming.getPipeline()
@@ -239,6 +311,25 @@ public final class ReferencePipeline {
       }
     }
     return List.copyOf(tracked);
+  }
+
+  /** An alert for a query the extractor could not split below the API's cap: its file lacks some results. */
+  private static final class TruncationAlert implements SerializableFunction<FetchWarning, QualityAlert> {
+    private final String runId;
+    private final org.joda.time.Instant raisedAt;
+
+    TruncationAlert(String runId, org.joda.time.Instant raisedAt) {
+      this.runId = runId;
+      this.raisedAt = raisedAt;
+    }
+
+    @Override
+    public QualityAlert apply(FetchWarning warning) {
+      return QualityAlert.builder().setRunId(runId).setPipeline(NAME).setAlertType(FetchWarning.TRUNCATED)
+          .setClientId(warning.getFile().getClientId()).setFile(warning.getFile().getName()).setRowsRead(0)
+          .setQuarantined(0).setInvalidRatio(0).setThreshold(0).setRaisedAt(raisedAt)
+          .setDelivery(warning.getFile().getDeliveryDate()).build();
+    }
   }
 
   /** A record that deactivates its NPI: a deactivation date and no reactivation since. */

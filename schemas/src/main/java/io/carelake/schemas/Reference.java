@@ -167,8 +167,9 @@ public final class Reference {
 
   /**
    * Gold: one row per version of a provider (seed 003's {@code dim_provider}), current and historical, with
-   * business names: a surrogate key stable across runs, the version's effective dates and whether it is the
-   * current one, and audit columns naming the source file and the run that loaded it.
+   * business names: a surrogate key stable across runs, the version's effective dates, whether it is the
+   * current one, its status ({@code current}, {@code superseded} by a later version, or {@code deactivated},
+   * with the deactivation date), and audit columns naming the source file and the run that loaded it.
    */
   public static final Schema DIM_PROVIDER = Schema.builder()
       .addInt64Field("provider_key")
@@ -196,6 +197,8 @@ public final class Reference {
       .addField("effective_from", FieldType.logicalType(SqlTypes.DATE))
       .addNullableField("effective_to", FieldType.logicalType(SqlTypes.DATE))
       .addBooleanField("is_current")
+      .addStringField("record_status")
+      .addNullableField(DEACTIVATION_DATE, FieldType.logicalType(SqlTypes.DATE))
       .addInt32Field("version_number")
       .addStringField("version_id")
       .addStringField("source_system")
@@ -216,7 +219,7 @@ public final class Reference {
       .addDateTimeField(LOADED_AT)
       .build();
 
-  /** Gold: one row per HCPCS Level II code, active unless terminated or obsolete. */
+  /** Gold: one row per HCPCS Level II code, with its effective and termination dates and whether it is obsolete. */
   public static final Schema DIM_PROCEDURE = Schema.builder()
       .addInt64Field("procedure_key")
       .addStringField("hcpcs_code")
@@ -225,7 +228,7 @@ public final class Reference {
       .addNullableField(SHORT_DESCRIPTION, FieldType.STRING)
       .addNullableField(EFFECTIVE_DATE, FieldType.logicalType(SqlTypes.DATE))
       .addNullableField(TERMINATION_DATE, FieldType.logicalType(SqlTypes.DATE))
-      .addBooleanField("is_active")
+      .addNullableField("is_obsolete", FieldType.BOOLEAN)
       .addStringField(SOURCE_FILE)
       .addStringField(LOAD_RUN_ID)
       .addDateTimeField(LOADED_AT)

@@ -91,7 +91,9 @@ final class NppesBulkColumns {
       } else if ("2".equals(type)) {
         draft.set(Reference.ENUMERATION_TYPE, Reference.NPI_ORGANIZATION);
       }
-      boolean primaryFound = false;
+      int[] primary = null;
+      int[] only = null;
+      int filled = 0;
       for (int[] slot : taxonomy) {
         if (slot == null) {
           continue;
@@ -101,12 +103,20 @@ final class NppesBulkColumns {
           continue;
         }
         draft.addTaxonomyCode(code);
-        if (!primaryFound && slot[3] >= 0 && "Y".equalsIgnoreCase(ProviderValues.text(values.get(slot[3])))) {
-          primaryFound = true;
-          draft.set(Reference.PRIMARY_TAXONOMY_CODE, code);
-          draft.set(Reference.PRIMARY_LICENSE_NUMBER, slot[1] >= 0 ? values.get(slot[1]) : null);
-          draft.set(Reference.PRIMARY_LICENSE_STATE, slot[2] >= 0 ? values.get(slot[2]) : null);
+        filled++;
+        only = slot;
+        if (primary == null && slot[3] >= 0 && "Y".equalsIgnoreCase(ProviderValues.text(values.get(slot[3])))) {
+          primary = slot;
         }
+      }
+      // A provider with one taxonomy whose switch NPPES left as X ("not answered") has that one as primary.
+      if (primary == null && filled == 1) {
+        primary = only;
+      }
+      if (primary != null) {
+        draft.set(Reference.PRIMARY_TAXONOMY_CODE, values.get(primary[0]));
+        draft.set(Reference.PRIMARY_LICENSE_NUMBER, primary[1] >= 0 ? values.get(primary[1]) : null);
+        draft.set(Reference.PRIMARY_LICENSE_STATE, primary[2] >= 0 ? values.get(primary[2]) : null);
       }
       return draft;
     }

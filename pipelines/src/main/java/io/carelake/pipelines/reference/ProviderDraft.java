@@ -1,5 +1,7 @@
 package io.carelake.pipelines.reference;
 
+import io.carelake.schemas.Reference;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +48,21 @@ final class ProviderDraft {
       taxonomyCodes.add(text);
     }
     return this;
+  }
+
+  /** A date column read in the source's format; null when absent or not a calendar date. */
+  @Nullable
+  LocalDate date(String column) {
+    String raw = values.get(column);
+    if (raw == null) {
+      return null;
+    }
+    return dateFormat == DateFormat.US ? ProviderValues.usDate(raw) : ProviderValues.isoDate(raw);
+  }
+
+  /** Whether the record deactivates its NPI ({@link ProviderValues#deactivates}). */
+  boolean deactivates() {
+    return ProviderValues.deactivates(date(Reference.DEACTIVATION_DATE), date(Reference.REACTIVATION_DATE));
   }
 
   @Nullable

@@ -55,20 +55,25 @@ final class ProviderRows {
 
   Typed type(ProviderDraft draft, String source, String sourceFile, long lineNumber) {
     List<Violation> violations = new ArrayList<>(rules.check(draft));
+    if (draft.get(Reference.NPI) == null && violations.stream().noneMatch(v -> Reference.NPI.equals(v.getField()))) {
+      // The key: whatever a rule file says, a record without one cannot be merged.
+      violations.add(Violation.of(Reference.NPI + ".required", Reference.NPI, Reference.NPI + " is required"));
+    }
     LocalDate[] dates = new LocalDate[DATE_COLUMNS.size()];
     for (int i = 0; i < dates.length; i++) {
       String column = DATE_COLUMNS.get(i);
       String raw = draft.get(column);
       if (raw != null) {
-        dates[i] = draft.dateFormat() == ProviderDraft.DateFormat.US ? ProviderValues.usDate(raw)
-            : ProviderValues.isoDate(raw);
+        dates[i] = draft.date(column);
         if (dates[i] == null) {
           violations.add(Violation.of(column + ".date_format", column, column + " is not a calendar date in the "
               + (draft.dateFormat() == ProviderDraft.DateFormat.US ? "MM/DD/YYYY" : "YYYY-MM-DD") + " format"));
         }
       }
     }
-    LocalDate sequence = ProviderValues.latest(dates[1], dates[2], dates[3]);
+    LocalDate sequence = ProviderValues.latest(dates[DATE_COLUMNS.indexOf(Reference.LAST_UPDATED)],
+        dates[DATE_COLUMNS.indexOf(Reference.DEACTIVATION_DATE)],
+        dates[DATE_COLUMNS.indexOf(Reference.REACTIVATION_DATE)]);
     if (sequence == null && violations.isEmpty()) {
       violations.add(Violation.of(Reference.UPDATE_SEQUENCE + ".required", Reference.LAST_UPDATED,
           "a record needs a last update, deactivation or reactivation date"));

@@ -74,8 +74,7 @@ final class ProviderRules implements Serializable {
 
   /** Every rule the record breaks; empty when it passes. */
   List<Violation> check(ProviderDraft draft) {
-    boolean deactivation = draft.get(Reference.DEACTIVATION_DATE) != null
-        && draft.get(Reference.REACTIVATION_DATE) == null;
+    boolean deactivation = draft.deactivates();
     String type = draft.get(Reference.ENUMERATION_TYPE);
     String country = draft.get(Reference.PRACTICE_COUNTRY);
     boolean usPractice = country == null || "US".equals(country);
@@ -130,10 +129,11 @@ final class ProviderRules implements Serializable {
     private final boolean npiCheckDigit;
     private final @Nullable String whenType;
     private final boolean unlessDeactivated;
-    private boolean usPracticeOnly;
+    private final boolean usPracticeOnly;
 
     private Check(String column, String check, String reason, boolean required, @Nullable Pattern pattern,
-        @Nullable Set<String> allowed, boolean npiCheckDigit, @Nullable String whenType, boolean unlessDeactivated) {
+        @Nullable Set<String> allowed, boolean npiCheckDigit, @Nullable String whenType, boolean unlessDeactivated,
+        boolean usPracticeOnly) {
       this.column = column;
       this.ruleId = column + "." + check;
       this.reason = column + " " + reason;
@@ -143,15 +143,10 @@ final class ProviderRules implements Serializable {
       this.npiCheckDigit = npiCheckDigit;
       this.whenType = whenType;
       this.unlessDeactivated = unlessDeactivated;
+      this.usPracticeOnly = usPracticeOnly;
     }
 
     static Check of(String where, RuleSpec spec) {
-      Check check = kindOf(where, spec);
-      check.usPracticeOnly = Boolean.TRUE.equals(spec.usPracticeOnly);
-      return check;
-    }
-
-    private static Check kindOf(String where, RuleSpec spec) {
       if (spec.column == null || !Reference.PROVIDER.hasField(spec.column)) {
         throw new ConfigException(where + ".column: expected a column of the provider record, got " + spec.column);
       }
@@ -164,9 +159,10 @@ final class ProviderRules implements Serializable {
         throw new ConfigException(where + ".when_type: expected NPI-1 or NPI-2");
       }
       boolean unlessDeactivated = Boolean.TRUE.equals(spec.unlessDeactivated);
+      boolean usOnly = Boolean.TRUE.equals(spec.usPracticeOnly);
       if (Boolean.TRUE.equals(spec.required)) {
         return new Check(spec.column, name(spec, "required"), "is required", true, null, null, false, spec.whenType,
-            unlessDeactivated);
+            unlessDeactivated, usOnly);
       }
       if (spec.regex != null) {
         Pattern pattern;
@@ -176,14 +172,14 @@ final class ProviderRules implements Serializable {
           throw new ConfigException(where + ".regex: not a regular expression: " + e.getDescription(), e);
         }
         return new Check(spec.column, name(spec, "pattern"), "does not match the pattern " + spec.regex, false,
-            pattern, null, false, spec.whenType, unlessDeactivated);
+            pattern, null, false, spec.whenType, unlessDeactivated, usOnly);
       }
       if (spec.allowed != null) {
         return new Check(spec.column, name(spec, "allowed_values"), "is not one of " + spec.allowed, false, null,
-            Set.copyOf(spec.allowed), false, spec.whenType, unlessDeactivated);
+            Set.copyOf(spec.allowed), false, spec.whenType, unlessDeactivated, usOnly);
       }
       return new Check(spec.column, name(spec, "check_digit"), "does not have a valid NPI check digit", false, null,
-          null, true, spec.whenType, unlessDeactivated);
+          null, true, spec.whenType, unlessDeactivated, usOnly);
     }
 
     private static String name(RuleSpec spec, String defaultCheck) {

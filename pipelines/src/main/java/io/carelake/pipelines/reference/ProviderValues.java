@@ -91,6 +91,14 @@ final class ProviderValues {
     return date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
+  /**
+   * Whether a record deactivates its NPI: it has a deactivation date and no reactivation since (NPPES keeps an
+   * earlier reactivation date on an NPI deactivated again).
+   */
+  static boolean deactivates(@Nullable LocalDate deactivation, @Nullable LocalDate reactivation) {
+    return deactivation != null && (reactivation == null || reactivation.isBefore(deactivation));
+  }
+
   /** The latest of the dates given, null ones ignored; null when all are. */
   static @Nullable LocalDate latest(@Nullable LocalDate... dates) {
     LocalDate latest = null;

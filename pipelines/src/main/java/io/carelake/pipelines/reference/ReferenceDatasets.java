@@ -1,5 +1,8 @@
 package io.carelake.pipelines.reference;
 
+import io.carelake.schemas.FileProblem;
+import io.carelake.schemas.LandingFile;
+import io.carelake.transforms.extract.LandingContract;
 import java.util.List;
 import java.util.Set;
 
@@ -20,4 +23,17 @@ public final class ReferenceDatasets {
   public static final List<String> ALL = List.of(NPPES_BULK, NPPES_BULK_SHORT, NPPES_API, ICD10CM, HCPCS);
 
   private ReferenceDatasets() {}
+
+  /** Whether the file is of its dataset's kind: CSV for bulk files, JSON Lines for API landings. */
+  static boolean ofItsKind(LandingFile file) {
+    String name = file.getName();
+    return BULK.contains(file.getClientId()) ? name.endsWith(".csv") || name.endsWith(".csv.gz")
+        : name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+  }
+
+  /** Why a file that is not of its dataset's kind is not read. */
+  static FileProblem wrongKind(LandingFile file) {
+    return FileProblem.rejected(file, LandingContract.NAME_EXTENSION + ": " + file.getClientId() + " files are "
+        + (BULK.contains(file.getClientId()) ? ".csv or .csv.gz" : ".jsonl or .jsonl.gz"));
+  }
 }

@@ -74,7 +74,11 @@ final class ReferenceDimensions {
       values.add(history.getLogicalTypeValue(Reference.LAST_UPDATED, LocalDate.class));
       values.add(day(history.getInt64(MergeScd2.VALID_FROM)));
       values.add(validTo == null ? null : day(validTo));
-      values.add(history.getBoolean(MergeScd2.IS_CURRENT));
+      boolean current = history.getBoolean(MergeScd2.IS_CURRENT);
+      LocalDate deactivated = validTo == null ? null : deactivationEnding(history, validTo);
+      values.add(current);
+      values.add(current ? "current" : deactivated != null ? "deactivated" : "superseded");
+      values.add(deactivated);
       values.add(history.getInt32(MergeScd2.VERSION));
       values.add(history.getString(MergeScd2.VERSION_ID));
       values.add(Reference.SOURCE_BULK.equals(history.getString(Reference.SOURCE)) ? "NPPES bulk file"
@@ -86,6 +90,18 @@ final class ReferenceDimensions {
         values.add(history.getValue(column));
       }
       return List.of(Row.withSchema(changesOf(Reference.DIM_PROVIDER)).attachValues(values));
+    }
+
+    /** The deactivation date of the record that ended this version, if a deactivation ended it. */
+    private static @Nullable LocalDate deactivationEnding(Row history, long validTo) {
+      for (Row absorbed : history.<Row>getArray(MergeScd2.ABSORBED)) {
+        if (absorbed.getInt64(Reference.UPDATE_SEQUENCE) == validTo) {
+          LocalDate deactivation = absorbed.getLogicalTypeValue(Reference.DEACTIVATION_DATE, LocalDate.class);
+          return ProviderValues.deactivates(deactivation,
+              absorbed.getLogicalTypeValue(Reference.REACTIVATION_DATE, LocalDate.class)) ? deactivation : null;
+        }
+      }
+      return null;
     }
 
     /** An organisation's legal name, or a person's "LAST, FIRST MIDDLE" as NPPES lists them. */
@@ -138,7 +154,7 @@ final class ReferenceDimensions {
     }
   }
 
-  /** The dim_procedure row of an hcpcs_codes change row: inactive once terminated (as of the run) or obsolete. */
+  /** The dim_procedure row of an hcpcs_codes change row. */
   static final class ProcedureRow implements SerializableFunction<Row, Iterable<Row>> {
     private final String runId;
     private final org.joda.time.Instant loadedAt;
@@ -151,10 +167,6 @@ final class ReferenceDimensions {
     @Override
     public Iterable<Row> apply(Row code) {
       String hcpcs = code.getString(Reference.CODE);
-      LocalDate terminated = code.getLogicalTypeValue(Reference.TERMINATION_DATE, LocalDate.class);
-      LocalDate runDay = LocalDate.ofInstant(Instant.ofEpochMilli(loadedAt.getMillis()), ZoneOffset.UTC);
-      boolean active = !Boolean.TRUE.equals(code.getBoolean(Reference.OBSOLETE))
-          && (terminated == null || terminated.isAfter(runDay));
       List<Object> values = new ArrayList<>();
       values.add(surrogateKey(sha256Hex("hcpcs:" + hcpcs)));
       values.add(hcpcs);
@@ -162,8 +174,8 @@ final class ReferenceDimensions {
       values.add(code.getString(Reference.DESCRIPTION));
       values.add(code.getString(Reference.SHORT_DESCRIPTION));
       values.add(code.getLogicalTypeValue(Reference.EFFECTIVE_DATE, LocalDate.class));
-      values.add(terminated);
-      values.add(active);
+      values.add(code.getLogicalTypeValue(Reference.TERMINATION_DATE, LocalDate.class));
+      values.add(code.getBoolean(Reference.OBSOLETE));
       values.add(code.getString(Reference.SOURCE_FILE));
       values.add(runId);
       values.add(loadedAt);

@@ -166,6 +166,10 @@ public final class ReferencePipeline {
         new FreshLandingFiles(NAME, Set.copyOf(ReferenceDatasets.ALL), lake.audit(AUDIT_DATASET), config.reprocess(),
             LandingContract.standard().alsoAccepting(".jsonl")));
     fileProblems.add(fresh.failures());
+    fileProblems.add(fresh.output()
+        .apply("FilesOfTheWrongKind", Filter.by((LandingFile file) -> !ReferenceDatasets.ofItsKind(file)))
+        .apply("WrongKindProblems", MapElements.into(TypeDescriptor.of(FileProblem.class))
+            .via(ReferenceDatasets::wrongKind)));
 
     // Records: each file read once; bronze keeps every parsed record, quarantine every bad one.
     WriteTable writeBronze = WriteTable.appendTo(lake.bronze(NAME), runId)
@@ -175,11 +179,13 @@ public final class ReferencePipeline {
     TableSink bronze = writeBronze.sinkFor(SchemaCoders.of(BronzeRecord.class).getSchema(), streaming);
     TableSink quarantine = writeQuarantine.sinkFor(SchemaCoders.of(BadRecord.class).getSchema(), streaming);
     ReadNppesBulkFiles.Result bulk = fresh.output()
-        .apply("FilesOfNppesBulk", Filter.by((LandingFile file) -> ReferenceDatasets.BULK.contains(file.getClientId())))
+        .apply("FilesOfNppesBulk", Filter.by((LandingFile file) ->
+            ReferenceDatasets.BULK.contains(file.getClientId()) && ReferenceDatasets.ofItsKind(file)))
         .apply("ReadNppesBulk", new ReadNppesBulkFiles(NAME, config.rules(), runId, config.runStartedAt(), bronze,
             quarantine, config.readSplitBytes()));
     ReadApiLandings.Result api = fresh.output()
-        .apply("FilesOfApiLandings", Filter.by((LandingFile file) -> ReferenceDatasets.API.contains(file.getClientId())))
+        .apply("FilesOfApiLandings", Filter.by((LandingFile file) ->
+            ReferenceDatasets.API.contains(file.getClientId()) && ReferenceDatasets.ofItsKind(file)))
         .apply("ReadApiLandings", new ReadApiLandings(NAME, runId, config.runStartedAt(), config.rules(),
             config.codeRules(), bronze, quarantine));
     PCollection<ReadReport> reports = PCollectionList.of(bulk.reports()).and(api.reports())
@@ -332,13 +338,12 @@ public final class ReferencePipeline {
     }
   }
 
-  /** A record that deactivates its NPI: a deactivation date and no reactivation since. */
+  /** A record that deactivates its NPI ({@link ProviderValues#deactivates}), the rules' definition too. */
   static final class Deactivated implements SerializableFunction<Row, Boolean> {
     @Override
     public Boolean apply(Row record) {
-      java.time.LocalDate deactivated = record.getLogicalTypeValue(Reference.DEACTIVATION_DATE, java.time.LocalDate.class);
-      java.time.LocalDate reactivated = record.getLogicalTypeValue(Reference.REACTIVATION_DATE, java.time.LocalDate.class);
-      return deactivated != null && (reactivated == null || reactivated.isBefore(deactivated));
+      return ProviderValues.deactivates(record.getLogicalTypeValue(Reference.DEACTIVATION_DATE, LocalDate.class),
+          record.getLogicalTypeValue(Reference.REACTIVATION_DATE, LocalDate.class));
     }
 
     @Override

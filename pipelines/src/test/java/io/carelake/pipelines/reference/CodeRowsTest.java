@@ -52,12 +52,12 @@ public class CodeRowsTest {
 
   @Test
   public void icd10CodesOutsideTheFormatAreRejected() throws IOException {
-    for (String code : new String[] {"U07.1", "E11.", "e11.9", "E1", "A15.00000", "99213"}) {
+    for (String code : new String[] {"E11.", "e11.9", "E1", "A15.00000", "99213", "E11.9-"}) {
       CodeRows.Typed typed = type(ApiSource.ICD10CM, "{\"code\":\"" + code + "\",\"display\":[\"x\",\"name\"]}");
       assertThat(code, typed.row(), nullValue());
       assertThat(code, ruleIds(typed), contains("code.format"));
     }
-    for (String code : new String[] {"A00", "A15.0", "S52.521A", "Z3A.01", "O09.A0"}) {
+    for (String code : new String[] {"A00", "A15.0", "S52.521A", "Z3A.01", "O09.A0", "U07.1", "U09.9", "C4A.9"}) {
       assertThat(code, type(ApiSource.ICD10CM, "{\"code\":\"" + code + "\",\"display\":[\"x\",\"n\"]}").violations(),
           is(empty()));
     }

@@ -81,8 +81,8 @@ public class ReadApiLandingsTest {
             ApiLandings.line("nppes_api", 3, "{\"result_count\":1,\"results\":[" + resultLive + "]}"),
             ApiLandings.line("nppes_api", 4, "{\"result_count\":0,\"results\":[]}"))),
         ApiLandings.write(landing, "icd10cm", "2026-12-02", 1, List.of(
-            ApiLandings.line("icd10cm", 1, "[3,[\"E11.9\",\"U07.1\",\"A15.0\"],null,[[\"E11.9\",\"Type 2 diabetes "
-                + "mellitus without complications\"],[\"U07.1\",\"COVID-19\"],[\"A15.0\",\"Tuberculosis of lung\"]]]"))),
+            ApiLandings.line("icd10cm", 1, "[3,[\"E11.9\",\"E1\",\"A15.0\"],null,[[\"E11.9\",\"Type 2 diabetes "
+                + "mellitus without complications\"],[\"E1\",\"Type 2 diabetes mellitus\"],[\"A15.0\",\"Tuberculosis of lung\"]]]"))),
         ApiLandings.write(landing, "hcpcs", "2026-12-02", 2, List.of(
             ApiLandings.line("hcpcs", 1, "[2,[\"E0470\",\"99213\"],{\"short_desc\":[\"Rad w/o backup non-inv intfc\","
                 + "null],\"long_desc\":[\"Respiratory assist device, bi-level pressure capability\",null],"

@@ -109,9 +109,11 @@ public class ReferenceFetchTest {
         "  icd10cm: " + base + "/icd10cm/",
         "  hcpcs: " + base + "/hcpcs/",
         "client: {max_attempts: 2, backoff_ms: 1, min_interval_ms: 0}", ""));
-    run(pipeline, "run-1", "--sources=" + sources);
+    ReferenceConfig config = run(pipeline, "run-1", "--sources=" + sources);
     Lake at = Lake.at(lake.toString());
-    String day = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
+    // Responses land as the delivery of the day the run started.
+    String day = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(config.runStartedAt().getMillis()), ZoneOffset.UTC)
+        .format(DateTimeFormatter.BASIC_ISO_DATE);
 
     Map<String, Row> audit = TableRows.read(at.audit("landing_files")).stream()
         .collect(Collectors.toMap(row -> row.getString("file"), Function.identity()));
@@ -155,12 +157,14 @@ public class ReferenceFetchTest {
     assertThat(TableRows.read(at.silver("icd10cm_codes")).stream().map(Row::toString).sorted().toList(), is(codes));
   }
 
-  private void run(TestPipeline testPipeline, String runId, String... more) {
+  private ReferenceConfig run(TestPipeline testPipeline, String runId, String... more) {
     List<String> args = new ArrayList<>(List.of("--lake=" + lake, "--runId=" + runId, "--writeShards=2"));
     args.addAll(List.of(more));
     ReferenceOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(ReferenceOptions.class);
-    ReferencePipeline.build(testPipeline, ReferencePipeline.configFrom(options));
+    ReferenceConfig config = ReferencePipeline.configFrom(options);
+    ReferencePipeline.build(testPipeline, config);
     testPipeline.run().waitUntilFinish();
+    return config;
   }
 
   private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {

@@ -40,6 +40,7 @@ public class ReferencePipelineTest {
   private static final String SMITH = "1234567893";
   private static final String CSP = "1568946812";
   private static final String GONE = "1003000126";
+  private static final String AGAIN = "1245319599";
   private static final String MONTHLY = "npidata_pfile_20050523-20250608.csv";
   private static final String WEEKLY = "npidata_pfile_20250609-20250615.csv";
   private static final String LATE = "npidata_pfile_20250301-20250307.csv";
@@ -72,6 +73,7 @@ public class ReferencePipelineTest {
         // Only NPPES's update date changed: no new version.
         organization(CSP, "CSP ANESTHESIA LLC", "06/11/2025"));
     Files.writeString(landing.resolve("npidata_pfile_20250616-20250622.csv"), "\"Provider Name\",\"City\"\n\"A\",\"B\"\n");
+    Files.writeString(landing.resolve("icd10cm_20250610.csv"), "code,name\nE11.9,Type 2 diabetes\n");
     run(pipeline, "run-1");
     Lake at = Lake.at(lake.toString());
 
@@ -80,6 +82,9 @@ public class ReferencePipelineTest {
     assertAudit(audit.get(WEEKLY), FileAudit.PROCESSED, 2, 2, 0);
     assertThat(audit.get("npidata_pfile_20250616-20250622.csv").getString("status"), is(FileAudit.FAILED));
     assertThat(audit.get("npidata_pfile_20250616-20250622.csv").getString("error"), startsWith("header.npi: "));
+    assertThat(audit.get("icd10cm_20250610.csv").getString("status"), is(FileAudit.REJECTED));
+    assertThat(audit.get("icd10cm_20250610.csv").getString("error"),
+        is("name.extension: icd10cm files are .jsonl or .jsonl.gz"));
 
     Map<Long, Row> quarantined = byKey(TableRows.read(at.quarantine("reference")), row -> row.getInt64("line_number"));
     assertThat(quarantined.keySet(), containsInAnyOrder(4L, 6L, 7L));
@@ -104,16 +109,23 @@ public class ReferencePipelineTest {
     assertThat(dim.get(0).getString("provider_name"), is("SMITH, JOHN Q"));
     assertThat(dim.get(0).getString("provider_type"), is("Individual"));
     assertThat(dim.get(0).getValue("effective_to").toString(), is("2025-06-10"));
+    assertThat(dim.get(0).getString("record_status"), is("superseded"));
     assertThat(dim.get(1).getBoolean("is_current"), is(true));
+    assertThat(dim.get(1).getString("record_status"), is("current"));
     assertThat(dim.get(1).getString("practice_address_line_1"), is("200 MARKET ST STE 5"));
     assertThat(dim.get(1).getString("source_system"), is("NPPES bulk file"));
     assertThat(dimension(at, CSP).get(0).getString("provider_name"), is("CSP ANESTHESIA LLC"));
     assertThat(dimension(at, GONE), empty());
     long firstKey = dim.get(0).getInt64("provider_key");
 
-    // A late file inserts a version between the two, and a deactivation ends CSP's history.
+    // A late file inserts a version between the two, and a deactivation ends CSP's history; the deactivated
+    // NPI is reactivated; another is deactivated again after an earlier reactivation (NPPES keeps both dates).
     write(LATE, individual(SMITH, "SMITH", "03/01/2025", "100 MAIN ST", "208D00000X"),
-        deactivation(CSP, "07/01/2025"));
+        deactivation(CSP, "07/01/2025"),
+        with(individual(GONE, "GAMMA", "06/02/2025", "6410 ROCKLEDGE DR", "207RH0003X"),
+            "NPI Deactivation Date", "05/01/2025", "NPI Reactivation Date", "06/01/2025"),
+        individual(AGAIN, "OKAFOR", "01/10/2025", "1 OAK AVE", "207R00000X"),
+        with(deactivation(AGAIN, "04/01/2025"), "NPI Reactivation Date", "02/01/2025"));
     run(again, "run-2");
     smith = history(at, SMITH);
     assertThat(smith.size(), is(3));
@@ -128,10 +140,21 @@ public class ReferencePipelineTest {
     assertThat(dim.size(), is(3));
     assertThat(dim.get(0).getInt64("provider_key"), is(firstKey));
     assertThat(dim.get(1).getString("primary_taxonomy_code"), is("208D00000X"));
-    assertThat(dimension(at, CSP).get(0).getBoolean("is_current"), is(false));
+    Row cspDim = dimension(at, CSP).get(0);
+    assertThat(cspDim.getBoolean("is_current"), is(false));
+    assertThat(cspDim.getString("record_status"), is("deactivated"));
+    assertThat(cspDim.getValue("deactivation_date").toString(), is("2025-07-01"));
+    List<Row> reactivated = history(at, GONE);
+    assertThat(reactivated.size(), is(2));
+    assertVersion(reactivated.get(1), 1, "2025-06-02", null, true, "6410 ROCKLEDGE DR");
+    assertThat(dimension(at, GONE).size(), is(1));
+    List<Row> deactivatedAgain = history(at, AGAIN);
+    assertThat(deactivatedAgain.size(), is(1));
+    assertVersion(deactivatedAgain.get(0), 1, "2025-01-10", "2025-04-01", false, "1 OAK AVE");
+    assertThat(dimension(at, AGAIN).get(0).getString("record_status"), is("deactivated"));
     assertAudit(byKey(TableRows.read(at.audit("landing_files")).stream()
         .filter(row -> row.getString("run_id").equals("run-2")).toList(), row -> row.getString("file")).get(LATE),
-        FileAudit.PROCESSED, 2, 2, 0);
+        FileAudit.PROCESSED, 5, 5, 0);
 
     // Loading the same files again changes nothing.
     List<String> before = TableRows.read(at.silver("provider_history")).stream().map(Row::toString).sorted().toList();
@@ -191,6 +214,15 @@ public class ReferencePipelineTest {
         "Provider Business Practice Location Address State Name", "GA", "Provider Enumeration Date", "09/22/2018",
         "Last Update Date", updated, "Healthcare Provider Taxonomy Code_1", "207L00000X",
         "Healthcare Provider Primary Taxonomy Switch_1", "Y", "Is Organization Subpart", "N"));
+  }
+
+  /** The record with more columns set, by header. */
+  private static List<String> with(List<String> record, String... headersAndValues) {
+    List<String> values = new ArrayList<>(record);
+    for (int i = 0; i < headersAndValues.length; i += 2) {
+      values.set(NppesBulkGenerator.HEADER.indexOf(headersAndValues[i]), headersAndValues[i + 1]);
+    }
+    return values;
   }
 
   private static List<String> deactivation(String npi, String date) {

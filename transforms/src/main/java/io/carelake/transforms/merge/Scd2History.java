@@ -32,7 +32,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * that is ended closes the version in force and leaves none open. So that a later batch can recompute the
  * history exactly, a history row keeps the records it absorbed (and the one that ended it) in
  * {@link MergeScd2#ABSORBED}: merging the history of earlier batches gives what merging all records at
- * once gives, whatever the order or the split into batches. Ended records that come before any active one
+ * once gives, whatever the order or the split into batches. One exception, in lineage only: a record
+ * loaded again in a later batch with equal values and the same attribution (a file read again) leaves the
+ * history row as it was, so it keeps the lineage (run, ingestion time) of its first load, where merging
+ * both copies at once keeps the one with the lower hash. Ended records that come before any active one
  * are kept in a row of version 0, whose interval is empty (valid_to equals valid_from).
  */
 final class Scd2History implements Serializable {

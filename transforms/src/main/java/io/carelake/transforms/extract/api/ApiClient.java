@@ -2,6 +2,7 @@ package io.carelake.transforms.extract.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 
 /**
  * A polite GET client for public JSON APIs. It paces its requests, retries what may succeed later
- * (429, 5xx, connection failures, timeouts, and a 200 whose body is not JSON, such as a proxy's HTML
+ * (408, 429, 5xx, connection failures, timeouts, and a 200 whose body is not JSON, such as a proxy's HTML
  * error page) with exponential back-off and jitter, honours {@code Retry-After}, and gives up at once on
  * other 4xx answers, which would fail again. One instance per worker thread (a DoFn's {@code @Setup}).
  */
@@ -32,7 +33,8 @@ public final class ApiClient {
 
   private final ApiClientSettings settings;
   private final HttpClient http;
-  private final ObjectMapper mapper = new ObjectMapper();
+  // A body with anything after its JSON value (a truncated or spliced answer) is not taken as an answer.
+  private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private long nextRequestNanos = System.nanoTime();
 
   private ApiClient(ApiClientSettings settings) {
@@ -75,7 +77,7 @@ public final class ApiClient {
             return new ApiResponse(uri, status, body, json.get(), attempt, fetchedAt);
           }
           lastFailure = "HTTP " + status + " with a body that is not JSON";
-        } else if (status == 429 || status / 100 == 5) {
+        } else if (status == 408 || status == 429 || status / 100 == 5) {
           lastFailure = "HTTP " + status;
           retryAfter = retryAfter(response).orElse(null);
         } else {

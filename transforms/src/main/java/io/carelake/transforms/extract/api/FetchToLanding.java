@@ -7,13 +7,17 @@ import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.SchemaCoders;
 import java.time.LocalDate;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Fetches reference data from public HTTP APIs (the NPPES NPI Registry, the NLM clinical tables for
@@ -25,7 +29,12 @@ import org.apache.beam.sdk.values.TupleTagList;
  * place once every page is in. A source that stays down or refuses the query yields a failure for the
  * file that would have landed ({@code source.unavailable}, {@code source.query_error},
  * {@code source.unexpected_response}) and the run goes on; a landed file known to be incomplete also
- * yields a warning ({@code source.truncated}). Requests are independent, so they are spread over workers.
+ * yields a warning ({@code source.truncated}).
+ *
+ * <p>Requests are keyed by their source before they are fetched, so that one worker fetches a source's
+ * requests one after the other and the client's pacing ({@link ApiClientSettings#minInterval}) bounds the
+ * rate at which the run calls each API, whatever the parallelism: the three sources are fetched side by
+ * side, never one source from many workers at once.
  */
 @AutoValue
 public abstract class FetchToLanding extends PTransform<PCollection<FetchRequest>, FetchResult> {
@@ -131,7 +140,10 @@ public abstract class FetchToLanding extends PTransform<PCollection<FetchRequest
             clinicalTablesPageSize(), clinicalTablesMaxReachable()),
         clientSettings(), landed, failed, warned);
     PCollectionTuple fetched = requests
-        .apply("SpreadRequests", Reshuffle.viaRandomKey())
+        .apply("KeyBySource", WithKeys.of(FetchRequest::getSource).withKeyType(TypeDescriptors.strings()))
+        .apply("OneWorkerPerSource", GroupByKey.create())
+        .apply("EachRequest", Values.create())
+        .apply("InTurn", Flatten.iterables())
         .apply("FetchAndLand", ParDo.of(fetch).withOutputTags(landed, TupleTagList.of(failed).and(warned)));
     return FetchResult.of(
         fetched.get(landed).setCoder(SchemaCoders.of(LandingFile.class)),

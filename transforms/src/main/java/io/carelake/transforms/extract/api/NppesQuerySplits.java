@@ -14,10 +14,18 @@ import java.util.regex.Pattern;
  * with a state but no postal code becomes one per two-digit postal prefix ({@code 94*}: the API accepts
  * a trailing wildcard after at least two characters); a postal prefix grows one digit at a time up to a
  * full five-digit code, which also matches that code's ZIP+4s. A five-digit code cannot be cut further.
+ *
+ * <p>Without {@code address_purpose} the API matches a place against the mailing address or any practice
+ * location, so one provider would come back from several narrower queries; the narrower queries therefore
+ * ask for {@code address_purpose=PRIMARY} (unless the query chose one), which matches each provider by its
+ * one primary practice location and makes them a partition. A provider whose primary location is outside
+ * the states and territories listed here is not reached by a query cut by state.
  */
 final class NppesQuerySplits {
   static final String STATE = "state";
   static final String POSTAL_CODE = "postal_code";
+  static final String ADDRESS_PURPOSE = "address_purpose";
+  static final String PRIMARY = "PRIMARY";
 
   // The 50 states, DC, the inhabited territories, the freely associated states and the military "states".
   static final List<String> STATES = List.of(
@@ -61,6 +69,7 @@ final class NppesQuerySplits {
     for (String value : values) {
       Map<String, String> narrower = new TreeMap<>(criteria);
       narrower.put(name, value);
+      narrower.putIfAbsent(ADDRESS_PURPOSE, PRIMARY);
       queries.add(narrower);
     }
     return queries;

@@ -15,7 +15,12 @@ import java.util.stream.Collectors;
  * or the newer one (strings, epoch milliseconds, {@code endpoints}).
  */
 final class FakeNppesRegistry {
-  record Provider(long npi, String state, String postalCode) {}
+  /** A provider practising in {@code state}, whose mailing address may be in another state. */
+  record Provider(long npi, String state, String postalCode, String mailingState) {
+    Provider(long npi, String state, String postalCode) {
+      this(npi, state, postalCode, state);
+    }
+  }
 
   private final List<Provider> providers;
   private final boolean newerVintage;
@@ -45,7 +50,9 @@ final class FakeNppesRegistry {
     int limit = Integer.parseInt(query.get("limit"));
     int skip = Integer.parseInt(query.get("skip"));
     List<Provider> matching = providers.stream()
-        .filter(p -> !query.containsKey("state") || p.state().equals(query.get("state")))
+        // As the registry does: without address_purpose a place matches the mailing address too.
+        .filter(p -> !query.containsKey("state") || p.state().equals(query.get("state"))
+            || !query.containsKey("address_purpose") && p.mailingState().equals(query.get("state")))
         .filter(p -> !query.containsKey("postal_code") || postalMatches(query.get("postal_code"), p.postalCode()))
         .collect(Collectors.toList());
     List<Provider> page = matching.subList(Math.min(skip, matching.size()), Math.min(skip + limit, matching.size()));

@@ -128,6 +128,8 @@ public class FetchToLandingTest {
   public void cappedQuerySplitsByStateThenPostalPrefixAndLandsEveryProviderOnce() throws Exception {
     List<Provider> providers = new ArrayList<>(FakeNppesRegistry.providers(1100000000L, 45, "CA", "900121234", "94110", "95814"));
     providers.addAll(FakeNppesRegistry.providers(1200000000L, 5, "VT", "05401"));
+    // Practising in California, mail in Vermont: reached by both states' queries unless they ask for the practice.
+    providers.add(new Provider(1250000000L, "CA", "94110", "VT"));
     FakeNppesRegistry registry = new FakeNppesRegistry(providers, true);
     try (ReplayServer server = ReplayServer.start(registry::answer)) {
       FetchResult result = run(server, FetchRequest.nppes(7, Map.of("taxonomy_description", "Family Medicine")));
@@ -137,6 +139,7 @@ public class FetchToLandingTest {
 
       List<Long> expected = new ArrayList<>(range(1100000000L, 45));
       expected.addAll(range(1200000000L, 5));
+      expected.add(1250000000L);
       assertThat(npis(landed("nppes_api_20250131_7.jsonl")), equalTo(expected));
       List<String> caQueries = Fixtures.lines(landed("nppes_api_20250131_7.jsonl")).stream()
           .map(l -> l.path("request").path("query"))

@@ -23,7 +23,7 @@ public class NppesQuerySplitsTest {
     List<Map<String, String>> split = NppesQuerySplits.split(Map.of("taxonomy_description", "Dentist")).orElseThrow();
 
     assertThat(split, hasSize(NppesQuerySplits.STATES.size()));
-    assertThat(split.get(0), is(Map.of("taxonomy_description", "Dentist", "state", "AL")));
+    assertThat(split.get(0), is(Map.of("taxonomy_description", "Dentist", "state", "AL", "address_purpose", "PRIMARY")));
   }
 
   @Test

@@ -2,6 +2,9 @@ package io.carelake.pipelines;
 
 import io.carelake.pipelines.members.MembersOptions;
 import io.carelake.pipelines.members.MembersPipeline;
+import io.carelake.pipelines.reference.ReferenceOptions;
+import io.carelake.pipelines.reference.ReferencePipeline;
+import io.carelake.pipelines.reference.ReferenceSamples;
 import io.carelake.pipelines.staffing.StaffingGenerator;
 import io.carelake.pipelines.staffing.StaffingOptions;
 import io.carelake.pipelines.staffing.StaffingPipeline;
@@ -25,7 +28,11 @@ public final class PipelineCatalog {
       new Entry(StaffingPipeline.NAME,
           "CMS PBJ daily nurse staffing and Nursing Home Provider Info to silver (typed, merged) and a gold star "
               + "schema (facility dimension, daily and quarterly facts, HPRD, staffing mix), with an HTML report.",
-          StaffingOptions.class, StaffingPipeline.class, StaffingGenerator::samples));
+          StaffingOptions.class, StaffingPipeline.class, StaffingGenerator::samples),
+      new Entry(ReferencePipeline.NAME,
+          "NPPES provider files to silver provider history (SCD type 2: versions, late records, deactivations) "
+              + "and the gold provider dimension, with ICD-10-CM and HCPCS codes landed from their APIs.",
+          ReferenceOptions.class, ReferencePipeline.class, ReferenceSamples::samples));
 
   private PipelineCatalog() {}
 

@@ -18,9 +18,9 @@ import org.apache.beam.sdk.values.Row;
  * dumps.
  */
 public final class LakeDump {
-  /** Columns that name the moment, not the data. */
+  /** Columns that name the moment, not the data (gold dimensions' {@code loaded_at} is their run's start). */
   public static final Set<String> RUN_SPECIFIC = Set.of(
-      "ingested_at", "recorded_at", "started_at", "ended_at", "raised_at", "committed_at");
+      "ingested_at", "recorded_at", "started_at", "ended_at", "raised_at", "committed_at", "loaded_at");
 
   private final TreeMap<String, List<Row>> rows = new TreeMap<>();
   private final TreeMap<String, List<String>> tables = new TreeMap<>();

@@ -27,25 +27,25 @@ public final class StaffingConformance {
     Path root = Files.createDirectories(workDir);
     StaffingGenerator.samples(root);
     Path landing = root.resolve("landing").resolve(StaffingPipeline.NAME);
-    Path held = Files.createDirectories(root.resolve("held"));
-    List<Path> resends = deliveries(landing).resends();
-    for (Path resend : resends) {
-      Files.move(resend, held.resolve(resend.getFileName()));
+    HeldDeliveries held = HeldDeliveries.holding(deliveries(landing).inOrder(), root.resolve("held"));
+    for (int delivery = 0; delivery < held.count(); delivery++) {
+      held.landAll(delivery, landing);
+      StaffingPipeline.run(options(root, runId(delivery), List.of(), runnerArgs)).waitUntilFinish();
     }
-    runOnce(root, "conformance-run-1", runnerArgs);
-    for (Path resend : resends) {
-      Files.move(held.resolve(resend.getFileName()), resend);
-    }
-    runOnce(root, "conformance-run-2", runnerArgs);
     return dump(Lake.at(root.toString()));
   }
 
-  private static void runOnce(Path root, String runId, String... runnerArgs) {
-    StaffingPipeline.run(options(root, runId, List.of(), runnerArgs)).waitUntilFinish();
+  /** The run id of the run over a delivery (counted from 0): the same in batch and streaming. */
+  static String runId(int delivery) {
+    return "conformance-run-" + (delivery + 1);
   }
 
   /** The samples' files: the first run's (the first PBJ delivery and Provider Info) and the PBJ resends. */
-  record Deliveries(List<Path> first, List<Path> resends) {}
+  record Deliveries(List<Path> first, List<Path> resends) {
+    List<List<Path>> inOrder() {
+      return List.of(first, resends);
+    }
+  }
 
   /** The files in {@code landing}, in name order, as the conformance runs deliver them. */
   static Deliveries deliveries(Path landing) throws IOException {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -189,11 +190,33 @@ final class Scd2History implements Serializable {
       List<Object> values = new ArrayList<>(changeSchema.getFieldCount());
       values.addAll(row.getValues());
       values.add(changeType);
-      values.add(was == null ? null : RowHashes.hash(was, ignoredColumns));
-      values.add(RowHashes.hash(row, ignoredColumns));
+      values.add(was == null ? null : rowHash(was));
+      values.add(rowHash(row));
       changes.add(Row.withSchema(changeSchema).attachValues(values));
     }
     return changes;
+  }
+
+  /**
+   * The hash of a history row without lineage, in the row and in the records it absorbed: lineage such as
+   * an ingestion time differs between two runs of the same records, and the hash must not.
+   */
+  String rowHash(Row historyRow) {
+    Collection<Row> absorbed = historyRow.getArray(MergeScd2.ABSORBED);
+    if (absorbed.isEmpty()) {
+      return RowHashes.hash(historyRow, ignoredColumns);
+    }
+    List<Row> withoutLineage = new ArrayList<>(absorbed.size());
+    for (Row record : absorbed) {
+      List<Object> values = new ArrayList<>(record.getValues());
+      for (String column : ignoredColumns) {
+        values.set(recordSchema.indexOf(column), null);
+      }
+      withoutLineage.add(Row.withSchema(recordSchema).attachValues(values));
+    }
+    List<Object> values = new ArrayList<>(historyRow.getValues());
+    values.set(historySchema.indexOf(MergeScd2.ABSORBED), withoutLineage);
+    return RowHashes.hash(Row.withSchema(historySchema).attachValues(values), ignoredColumns);
   }
 
   /**

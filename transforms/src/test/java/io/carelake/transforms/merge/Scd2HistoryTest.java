@@ -59,6 +59,19 @@ public class Scd2HistoryTest {
   }
 
   @Test
+  public void rowHashLeavesOutTheLineageOfAbsorbedRecords() {
+    Row once = historyOf(provider(NPI, 10, "OKAFOR ADA", "207Q00000X", "6175550100", JAN),
+        provider(NPI, 20, "OKAFOR ADA", "207Q00000X", "6175550199", JAN)).get(0);
+    Row again = historyOf(provider(NPI, 10, "OKAFOR ADA", "207Q00000X", "6175550100", JAN),
+        provider(NPI, 20, "OKAFOR ADA", "207Q00000X", "6175550199", FEB)).get(0);
+    Row otherPhone = historyOf(provider(NPI, 10, "OKAFOR ADA", "207Q00000X", "6175550100", JAN),
+        provider(NPI, 20, "OKAFOR ADA", "207Q00000X", "6175550142", JAN)).get(0);
+
+    assertThat(scd2.rowHash(again), is(scd2.rowHash(once)));
+    assertThat(scd2.rowHash(otherPhone), not(scd2.rowHash(once)));
+  }
+
+  @Test
   public void onlyTrackedColumnsMakeVersions() {
     Scd2History.Merged merged = scd2.merge(List.of(), List.of(
         provider(NPI, 10, "OKAFOR ADA", "207Q00000X", "6175550100", JAN),

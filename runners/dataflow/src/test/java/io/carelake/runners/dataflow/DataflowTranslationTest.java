@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.carelake.pipelines.PipelineCatalog;
 import io.carelake.pipelines.WatchOptions;
 import io.carelake.pipelines.members.MembersPipeline;
+import io.carelake.pipelines.reference.ReferencePipeline;
 import io.carelake.pipelines.staffing.StaffingPipeline;
 import io.carelake.runners.dataflow.OfflineDataflow.Translation;
 import java.util.ArrayList;
@@ -90,17 +91,22 @@ public class DataflowTranslationTest {
       "WriteAudit"),
       StaffingPipeline.NAME, List.of("ListLandingFiles", "FreshLandingFiles", "ReadPbj", "ReadProviderInfo",
           "CommitBronze", "CommitQuarantine", "MergeSilverDaily", "CommitSilverDaily", "MergeSilverProviderInfo",
-          "BuildGold", "WriteGold_facility_dim", "CommitGold_daily_staffing_fact", "WriteReport", "WriteAudit"));
+          "BuildGold", "WriteGold_facility_dim", "CommitGold_daily_staffing_fact", "WriteReport", "WriteAudit"),
+      ReferencePipeline.NAME, List.of("ListLandingFiles", "FreshLandingFiles", "ReadNppesBulk", "CommitBronze",
+          "CommitQuarantine", "ReadSilverProviderHistory", "MergeSilverProviderHistory", "CommitSilverProviderHistory",
+          "ToDimProvider", "WriteGold_dim_provider", "WriteAudit", "WriteAlerts"));
 
   /**
    * Top-level steps only a batch run (reads only the partitions of its clients) or only a streaming run
    * (windows its files; commits per window; rebuilds gold from silver read again) has.
    */
   private static final Map<String, List<String>> BATCH_STEPS =
-      Map.of(MembersPipeline.NAME, List.of("DistinctClients"), StaffingPipeline.NAME, List.of());
+      Map.of(MembersPipeline.NAME, List.of("DistinctClients"), StaffingPipeline.NAME, List.of(), ReferencePipeline.NAME,
+          List.of());
   private static final Map<String, List<String>> STREAMING_STEPS = Map.of(MembersPipeline.NAME,
       List.of("WindowLandingFiles"), StaffingPipeline.NAME,
-      List.of("WindowLandingFiles", "RereadSilverDaily", "RereadSilverProviderInfo"));
+      List.of("WindowLandingFiles", "RereadSilverDaily", "RereadSilverProviderInfo"), ReferencePipeline.NAME,
+      List.of("WindowLandingFiles"));
 
   @ClassRule public static final TemporaryFolder TEMP = new TemporaryFolder();
 

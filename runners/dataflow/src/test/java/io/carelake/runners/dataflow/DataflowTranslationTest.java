@@ -92,9 +92,11 @@ public class DataflowTranslationTest {
       StaffingPipeline.NAME, List.of("ListLandingFiles", "FreshLandingFiles", "ReadPbj", "ReadProviderInfo",
           "CommitBronze", "CommitQuarantine", "MergeSilverDaily", "CommitSilverDaily", "MergeSilverProviderInfo",
           "BuildGold", "WriteGold_facility_dim", "CommitGold_daily_staffing_fact", "WriteReport", "WriteAudit"),
-      ReferencePipeline.NAME, List.of("ListLandingFiles", "FreshLandingFiles", "ReadNppesBulk", "CommitBronze",
-          "CommitQuarantine", "ReadSilverProviderHistory", "MergeSilverProviderHistory", "CommitSilverProviderHistory",
-          "ToDimProvider", "WriteGold_dim_provider", "WriteAudit", "WriteAlerts"));
+      ReferencePipeline.NAME, List.of("ListLandingFiles", "FreshLandingFiles", "ReadNppesBulk", "ReadApiLandings",
+          "CommitBronze", "CommitQuarantine", "ReadSilverProviderHistory", "MergeSilverProviderHistory",
+          "CommitSilverProviderHistory", "MergeSilverDiagnoses", "CommitSilverDiagnoses", "MergeSilverProcedures",
+          "CommitSilverProcedures", "ToDimProvider", "WriteGold_dim_provider", "ToDimDiagnosis",
+          "WriteGold_dim_diagnosis", "ToDimProcedure", "WriteGold_dim_procedure", "WriteAudit", "WriteAlerts"));
 
   /**
    * Top-level steps only a batch run (reads only the partitions of its clients) or only a streaming run

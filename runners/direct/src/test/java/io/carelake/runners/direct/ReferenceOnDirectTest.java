@@ -52,13 +52,14 @@ public class ReferenceOnDirectTest {
   }
 
   /**
-   * Each file processed once (the second run finds the monthly file again and skips it), every record read
-   * valid or quarantined, and the quarantine holding every quarantined record.
+   * Each file processed once (the second run finds the first delivery's four files again and skips them),
+   * every record read valid or quarantined, and the quarantine holding every quarantined record.
    */
   private static void assertBooksBalance(Lake lake) {
     List<Row> audit = TableRows.read(lake.audit(ReferencePipeline.AUDIT_DATASET));
     assertThat(audit.stream().map(file -> file.getString("status")).sorted().toList(),
-        equalTo(List.of("processed", "processed", "processed", "skipped_duplicate")));
+        equalTo(List.of("processed", "processed", "processed", "processed", "processed", "processed", "processed",
+            "skipped_duplicate", "skipped_duplicate", "skipped_duplicate", "skipped_duplicate")));
     for (Row file : audit) {
       String name = file.getString("file");
       assertThat(name, file.getInt64("rows_read"), equalTo(file.getInt64("valid") + file.getInt64("quarantined")));
@@ -67,5 +68,7 @@ public class ReferenceOnDirectTest {
     assertThat(quarantined, greaterThan(0L));
     assertThat((long) TableRows.read(lake.quarantine(ReferencePipeline.NAME)).size(), equalTo(quarantined));
     assertThat(lake.gold(ReferencePipeline.DIM_PROVIDER).rowCount(), greaterThan(0L));
+    assertThat(lake.gold(ReferencePipeline.DIM_DIAGNOSIS).rowCount(), equalTo(3L));
+    assertThat(lake.gold(ReferencePipeline.DIM_PROCEDURE).rowCount(), equalTo(2L));
   }
 }

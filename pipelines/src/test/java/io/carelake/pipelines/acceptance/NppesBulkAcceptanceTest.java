@@ -28,7 +28,8 @@ import org.junit.runners.JUnit4;
 /**
  * Real NPPES bulk rows (HL7 VhDir's subsets of the 2018 npidata_pfile, 329 columns with the old "Provider
  * Gender Code" header, every value quoted) through the reference pipeline: every record read is either a
- * provider version or quarantined with its rule ids, and every provider read is in the history.
+ * provider version or quarantined with its rule ids, and every provider read is in the history. The 2,000-row
+ * subset is cut to its first rows: the Direct runner makes a bundle of every NPI after the merge's grouping.
  */
 @RunWith(JUnit4.class)
 public class NppesBulkAcceptanceTest {
@@ -36,6 +37,8 @@ public class NppesBulkAcceptanceTest {
       "sample-nppes-practitioner_20181204-data.csv", "npidata_pfile_20050523-20181111.csv",
       "sample-nppes-organization-data.csv", "npidata_pfile_20050523-20181111_2.csv",
       "sample-nppes-practitioner-data.csv", "npidata_pfile_20050523-20181111_3.csv");
+
+  private static final int MAX_RECORDS_PER_FILE = 300;
 
   @Rule public final transient TestPipeline pipeline = TestPipeline.create();
   @Rule public final TemporaryFolder temp = new TemporaryFolder();
@@ -48,8 +51,11 @@ public class NppesBulkAcceptanceTest {
     Path landing = Files.createDirectories(lake.resolve("landing/reference"));
     long lines = 0;
     for (Map.Entry<String, String> sample : SAMPLES.entrySet()) {
-      Path copy = Files.copy(samples.resolve(sample.getKey()), landing.resolve(sample.getValue()));
-      lines += Files.readAllLines(copy).size() - 1;
+      // Records are one per line in these files: no value holds a line break.
+      List<String> head = Files.readAllLines(samples.resolve(sample.getKey()));
+      head = head.subList(0, Math.min(head.size(), MAX_RECORDS_PER_FILE + 1));
+      Files.write(landing.resolve(sample.getValue()), head);
+      lines += head.size() - 1;
     }
     ReferenceOptions options = PipelineOptionsFactory.fromArgs("--lake=" + lake, "--runId=acceptance",
         "--writeShards=2", "--readSplitBytes=262144").as(ReferenceOptions.class);

@@ -43,8 +43,9 @@ final class Bench {
     Path config = lake.resolve("config/members");
 
     Map<String, String> reference = Boolean.parseBoolean(args.get("reference", "true"))
-        ? runReference(lake.resolve("landing/members"), config, key, lake.resolve("reference-members.parquet"),
-            args.get("referenceHeap", (Runtime.getRuntime().maxMemory() >> 20) + "m"))
+        ? runReference(args.get("referenceHeap", (Runtime.getRuntime().maxMemory() >> 20) + "m"), PlainJavaMembers.class,
+            lake.resolve("landing/members").toString(), config.toString(), key.toString(),
+            lake.resolve("reference-members.parquet").toString())
         : Map.of();
 
     List<String> pipelineArgs = new ArrayList<>(List.of(
@@ -54,18 +55,20 @@ final class Bench {
         .withValidation().as(MembersOptions.class);
     AtomicLong peakHeap = new AtomicLong();
     Thread sampler = startHeapSampler(peakHeap);
+    double cpuStart = processCpuSeconds();
     long start = System.nanoTime();
     MembersPipeline.run(options).waitUntilFinish();
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpu = processCpuSeconds() - cpuStart;
     sampler.interrupt();
 
     MembersSummary summary = MembersSummary.of(Lake.at(lake.toString()), options.getRunId());
     long rowsRead = summary.total("rows_read");
     System.out.printf("bench runner=%s rows=%d valid=%d quarantined=%d inserted=%d updated=%d unchanged=%d "
-            + "seconds=%.1f rows_per_s=%.0f peak_heap_mb=%d max_heap_mb=%d%n",
+            + "seconds=%.1f rows_per_s=%.0f cpu_s=%.1f peak_heap_mb=%d max_heap_mb=%d%n",
         options.getRunner().getSimpleName(), rowsRead, summary.total("valid"), summary.total("quarantined"),
         summary.total("inserted"), summary.total("updated"), summary.total("unchanged"),
-        seconds, rowsRead / seconds, peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        seconds, rowsRead / seconds, cpu, peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     if (!reference.isEmpty()) {
       // A fresh lake: every member the pipeline kept was inserted.
       boolean same = Long.parseLong(reference.get("members")) == summary.total("inserted")
@@ -80,15 +83,18 @@ final class Bench {
     }
   }
 
-  /** Runs the reference in a JVM of its own with the given heap limit; its figures by name. */
-  private static Map<String, String> runReference(Path landing, Path config, Path key, Path output, String heap)
+  /**
+   * Runs a reference program ({@code program}'s main with {@code args}) in a JVM of its own with the given heap
+   * limit; the figures of its {@code reference name=value ...} line by name.
+   */
+  static Map<String, String> runReference(String heap, Class<?> program, String... args)
       throws IOException, InterruptedException {
     if (!heap.matches("[0-9]+[kmgKMG]?")) {
       throw new IllegalArgumentException("--referenceHeap: a size such as 20g, got " + heap);
     }
-    List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-        PlainJavaMembers.class.getName(), landing.toString(), config.toString(), key.toString(), output.toString());
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), program.getName()));
+    command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String line;
     String result = null;
@@ -108,6 +114,12 @@ final class Bench {
       figures.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
     }
     return figures;
+  }
+
+  /** CPU time this JVM has used so far, in seconds: on a shared machine, what a run cost beside its wall time. */
+  static double processCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()
+        / 1e9;
   }
 
   /** Samples used heap every 50 ms; the peak includes garbage not yet collected, as a container would see it. */

@@ -23,6 +23,7 @@ public final class CareLake {
       "  bench     generate rosters, run members on them, print rows/s and peak heap (same options as generate)",
       "  staffing-report  write the staffing report of a lake's gold tables: staffing-report --lake=DIR [--to=FILE] [--catalog=PROPERTIES]",
       "  bench-staffing  generate a PBJ quarter, run staffing on it, print records/s and peak heap: bench-staffing [--facilities=N --days=D]",
+      "  bench-reference  generate an NPPES bulk file, run reference on it, print records/s and peak heap: bench-reference [--providers=N --weekly=true]",
       "  template-metadata <pipeline>  print the pipeline's flex-template metadata.json, derived from its options");
 
   private CareLake() {}
@@ -62,6 +63,9 @@ public final class CareLake {
         break;
       case "bench-staffing":
         BenchStaffing.main(rest);
+        break;
+      case "bench-reference":
+        BenchReference.main(rest);
         break;
       case "template-metadata":
         TemplateMetadata.main(Arrays.copyOfRange(args, 1, args.length));

@@ -24,6 +24,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Surrogate keys are hashes (of the version id, or of the code), the same in every run and on every engine.
  */
 final class ReferenceDimensions {
+  // Built once: a schema built per row costs its construction, and every writer that caches by schema misses.
+  private static final Schema DIM_PROVIDER_CHANGES = changesOf(Reference.DIM_PROVIDER);
+  private static final Schema DIM_DIAGNOSIS_CHANGES = changesOf(Reference.DIM_DIAGNOSIS);
+  private static final Schema DIM_PROCEDURE_CHANGES = changesOf(Reference.DIM_PROCEDURE);
+
   private ReferenceDimensions() {}
 
   /** The change schema of a gold dimension: its columns and the change feed's. */
@@ -89,7 +94,7 @@ final class ReferenceDimensions {
       for (String column : ChangeFeed.COLUMNS) {
         values.add(history.getValue(column));
       }
-      return List.of(Row.withSchema(changesOf(Reference.DIM_PROVIDER)).attachValues(values));
+      return List.of(Row.withSchema(DIM_PROVIDER_CHANGES).attachValues(values));
     }
 
     /** The deactivation date of the record that ended this version, if a deactivation ended it. */
@@ -150,7 +155,7 @@ final class ReferenceDimensions {
       for (String column : ChangeFeed.COLUMNS) {
         values.add(code.getValue(column));
       }
-      return List.of(Row.withSchema(changesOf(Reference.DIM_DIAGNOSIS)).attachValues(values));
+      return List.of(Row.withSchema(DIM_DIAGNOSIS_CHANGES).attachValues(values));
     }
   }
 
@@ -182,7 +187,7 @@ final class ReferenceDimensions {
       for (String column : ChangeFeed.COLUMNS) {
         values.add(code.getValue(column));
       }
-      return List.of(Row.withSchema(changesOf(Reference.DIM_PROCEDURE)).attachValues(values));
+      return List.of(Row.withSchema(DIM_PROCEDURE_CHANGES).attachValues(values));
     }
   }
 

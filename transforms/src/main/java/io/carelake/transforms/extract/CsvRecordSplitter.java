@@ -121,25 +121,34 @@ final class CsvRecordSplitter {
         }
       }
       state = after(state, (char) c);
-      // Most of a file is runs of characters that need no decision one by one, outside quotes: take them
-      // from the buffer at once, up to a line break, a quote opening a field or the record's size limit.
-      if (state == State.FIELD_START || state == State.UNQUOTED) {
-        int end = Math.min(limit, position + (maxRecordChars - length));
-        int run = position;
-        while (run < end) {
-          char next = buffer[run];
-          if (next == '\n' || next == '\r' || (next == QUOTE && state == State.FIELD_START)) {
-            break;
+      // Most of a file is runs of characters that need no decision beyond the quote state: take them from
+      // the buffer at once, up to a line break (whose meaning depends on the state and which counts a line)
+      // or the record's size limit, and copy the run in one piece. NPPES quotes every value, so runs must
+      // go on through quotes: 330 quoted columns are a thousand quote and delimiter characters a record.
+      int end = Math.min(limit, position + (maxRecordChars - length));
+      int run = position;
+      while (run < end) {
+        char next = buffer[run];
+        if (next == '\n' || next == '\r') {
+          break;
+        }
+        if (state == State.QUOTED) {
+          if (next == QUOTE) {
+            state = State.QUOTE_IN_QUOTED;
           }
+        } else if (next == QUOTE && state != State.UNQUOTED) {
+          // Opens a quoted field, or (after a quote in one) is an escaped quote.
+          state = State.QUOTED;
+        } else {
           state = next == delimiter ? State.FIELD_START : State.UNQUOTED;
-          run++;
         }
-        if (text != null) {
-          text.append(buffer, position, run - position);
-        }
-        length += run - position;
-        position = run;
+        run++;
       }
+      if (text != null) {
+        text.append(buffer, position, run - position);
+      }
+      length += run - position;
+      position = run;
     }
     if (start < 0) {
       return null;

@@ -109,6 +109,29 @@ public class ReferenceFetchTest {
         "  icd10cm: " + base + "/icd10cm/",
         "  hcpcs: " + base + "/hcpcs/",
         "client: {max_attempts: 2, backoff_ms: 1, min_interval_ms: 0}", ""));
+    // The bulk file's copy of the update the API also answers with: one version, whichever source.
+    Path landing = Files.createDirectories(lake.resolve("landing/reference"));
+    String[] bulk = new String[NppesBulkGenerator.HEADER.size()];
+    java.util.Arrays.fill(bulk, "");
+    Map.ofEntries(Map.entry("NPI", "1003000126"), Map.entry("Entity Type Code", "1"),
+        Map.entry("Provider Last Name (Legal Name)", "GAMMA"), Map.entry("Provider First Name", "TEST"),
+        Map.entry("Provider Credential Text", "M.D."), Map.entry("Provider Sex Code", "M"),
+        Map.entry("Provider First Line Business Practice Location Address", "6410 EXAMPLE DR"),
+        Map.entry("Provider Second Line Business Practice Location Address", "STE 304"),
+        Map.entry("Provider Business Practice Location Address City Name", "BETHESDA"),
+        Map.entry("Provider Business Practice Location Address State Name", "MD"),
+        Map.entry("Provider Business Practice Location Address Postal Code", "208171234"),
+        Map.entry("Provider Business Practice Location Address Country Code (If outside U.S.)", "US"),
+        Map.entry("Provider Business Practice Location Address Telephone Number", "3015550102"),
+        Map.entry("Provider Enumeration Date", "09/26/2005"), Map.entry("Last Update Date", "06/13/2024"),
+        Map.entry("Healthcare Provider Taxonomy Code_1", "207RH0003X"),
+        Map.entry("Provider License Number State Code_1", "MD"),
+        Map.entry("Healthcare Provider Primary Taxonomy Switch_1", "Y"))
+        .forEach((header, value) -> bulk[NppesBulkGenerator.HEADER.indexOf(header)] = value);
+    Files.writeString(landing.resolve("npidata_pfile_20240610-20240616.csv"),
+        Stream.of(NppesBulkGenerator.HEADER.toArray(String[]::new), bulk)
+            .map(values -> Stream.of(values).map(value -> "\"" + value + "\"").collect(Collectors.joining(",")))
+            .collect(Collectors.joining("\n", "", "\n")));
     ReferenceConfig config = run(pipeline, "run-1", "--sources=" + sources);
     Lake at = Lake.at(lake.toString());
     // Responses land as the delivery of the day the run started.
@@ -117,7 +140,8 @@ public class ReferenceFetchTest {
 
     Map<String, Row> audit = TableRows.read(at.audit("landing_files")).stream()
         .collect(Collectors.toMap(row -> row.getString("file"), Function.identity()));
-    assertThat(audit.keySet(), containsInAnyOrder("nppes_api_" + day + "_1.jsonl", "icd10cm_" + day + "_1.jsonl",
+    assertThat(audit.keySet(), containsInAnyOrder("npidata_pfile_20240610-20240616.csv",
+        "nppes_api_" + day + "_1.jsonl", "icd10cm_" + day + "_1.jsonl",
         "hcpcs_" + day + "_1.jsonl"));
     assertThat(audit.get("nppes_api_" + day + "_1.jsonl").getString("status"), is(FileAudit.PROCESSED));
     assertThat(audit.get("nppes_api_" + day + "_1.jsonl").getInt64("valid"), is(2L));
@@ -140,8 +164,15 @@ public class ReferenceFetchTest {
         .collect(Collectors.toMap(row -> row.getString("npi"), Function.identity()));
     assertThat(providers.keySet(), containsInAnyOrder("1568946812", "1003000126"));
     assertThat(providers.get("1003000126").getString("provider_name"), is("GAMMA, TEST"));
-    assertThat(providers.get("1003000126").getString("source_system"), is("NPI Registry API"));
+    assertThat(providers.get("1568946812").getString("source_system"), is("NPI Registry API"));
+    // Equal copies of one update: the version is opened by the one with the lower attribution (file name).
+    assertThat(providers.get("1003000126").getString("source_system"), is("NPPES bulk file"));
     assertThat(providers.get("1568946812").getString("practice_phone"), is("8884080200"));
+    List<Row> gamma = TableRows.read(at.silver("provider_history")).stream()
+        .filter(row -> row.getString("npi").equals("1003000126")).toList();
+    assertThat(gamma.size(), is(1));
+    assertThat(audit.get("nppes_api_" + day + "_1.jsonl").getInt64("unchanged"), is(1L));
+    assertThat(audit.get("npidata_pfile_20240610-20240616.csv").getInt64("valid"), is(1L));
     Map<String, Row> diagnoses = TableRows.read(at.gold("dim_diagnosis")).stream()
         .collect(Collectors.toMap(row -> row.getString("icd10cm_code"), Function.identity()));
     assertThat(diagnoses.keySet(), containsInAnyOrder("E11.9", "E11.65", "E11.69"));

@@ -69,7 +69,7 @@ final class BenchReference {
     double cpu = Bench.processCpuSeconds() - cpuStart;
     sampler.interrupt();
 
-    ReferenceSummary summary = ReferenceSummary.of(Lake.at(lake.toString()), options.getRunId());
+    RunSummary summary = ReferenceSummary.of(Lake.at(lake.toString()), options.getRunId());
     long read = summary.total("rows_read");
     System.out.print(summary.render());
     System.out.printf("bench-reference runner=%s records=%d valid=%d quarantined=%d seconds=%.1f records_per_s=%.0f "

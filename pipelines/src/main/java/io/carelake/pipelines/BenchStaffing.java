@@ -51,7 +51,7 @@ final class BenchStaffing {
     sampler.interrupt();
 
     Lake at = Lake.at(lake.toString());
-    StaffingSummary summary = StaffingSummary.of(at, options.getRunId());
+    RunSummary summary = StaffingSummary.of(at, options.getRunId());
     long read = summary.total("rows_read");
     System.out.print(summary.render());
     System.out.printf("bench-staffing runner=%s records=%d valid=%d quarantined=%d seconds=%.1f records_per_s=%.0f "

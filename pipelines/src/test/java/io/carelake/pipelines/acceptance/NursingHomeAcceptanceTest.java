@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.junit.Assume.assumeTrue;
 
+import io.carelake.pipelines.RunSummary;
 import io.carelake.pipelines.staffing.StaffingOptions;
 import io.carelake.pipelines.staffing.StaffingPipeline;
 import io.carelake.pipelines.staffing.StaffingSummary;
@@ -54,7 +55,7 @@ public class NursingHomeAcceptanceTest {
     pipeline.run().waitUntilFinish();
 
     Lake at = Lake.at(lake.toString());
-    StaffingSummary summary = StaffingSummary.of(at, "cms-1");
+    RunSummary summary = StaffingSummary.of(at, "cms-1");
     System.out.println(summary.render());
     assertThat(summary.total("rows_read"), is(PIPELINE_DAYS + 5L));
     assertThat(summary.total("rows_read"), is(summary.total("valid") + summary.total("quarantined")));

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
+import io.carelake.pipelines.RunSummary;
 import io.carelake.transforms.tables.Lake;
 import io.carelake.transforms.tables.LakeTable;
 import io.carelake.transforms.tables.TableRows;
@@ -39,7 +40,7 @@ public class StaffingSamplesTest {
     pipeline.run().waitUntilFinish();
 
     Lake at = Lake.at(lake.toString());
-    StaffingSummary summary = StaffingSummary.of(at, "samples-1");
+    RunSummary summary = StaffingSummary.of(at, "samples-1");
     System.out.println(summary.render());
     assertThat(summary.total("rows_read"), is(summary.total("valid") + summary.total("quarantined")));
     for (LakeTable table : StaffingSummary.tables(at)) {

@@ -1,21 +1,16 @@
 package io.carelake.pipelines.reference;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.carelake.pipelines.members.ConfigException;
 import io.carelake.schemas.Reference;
 import io.carelake.schemas.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.schemas.Schema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -26,8 +21,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class CodeRules implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String SHIPPED = "code_rules.yaml";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final List<Check> checks;
 
@@ -36,32 +29,16 @@ final class CodeRules implements Serializable {
   }
 
   static CodeRules shipped() {
-    try (InputStream in = CodeRules.class.getResourceAsStream(SHIPPED)) {
-      return parse(SHIPPED, in);
-    } catch (IOException e) {
-      throw new IllegalStateException("the shipped " + SHIPPED + " cannot be read", e);
-    }
+    return load(null);
   }
 
   /** Rules from a YAML file on any Beam filesystem; blank: the shipped ones. */
   static CodeRules load(@Nullable String location) {
-    if (location == null || location.isBlank()) {
-      return shipped();
-    }
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(location, false)))) {
-      return parse(location, in);
-    } catch (IOException e) {
-      throw new ConfigException("--codeRules: " + location + " cannot be read: " + e.getMessage(), e);
-    }
+    return RuleFiles.load("--codeRules", location, SHIPPED, CodeRules.class, CodeRules::parse);
   }
 
   static CodeRules parse(String name, InputStream in) throws IOException {
-    RuleFile file;
-    try {
-      file = YAML.readValue(in, RuleFile.class);
-    } catch (IOException e) {
-      throw new ConfigException(name + ": " + e.getMessage(), e);
-    }
+    RuleFile file = RuleFiles.yaml(name, in, RuleFile.class);
     if (file == null || file.rules == null || file.rules.isEmpty()) {
       throw new ConfigException(name + ": rules: at least one rule is required");
     }

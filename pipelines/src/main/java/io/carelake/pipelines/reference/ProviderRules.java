@@ -1,9 +1,6 @@
 package io.carelake.pipelines.reference;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.carelake.pipelines.members.ConfigException;
 import io.carelake.schemas.Reference;
 import io.carelake.schemas.Violation;
@@ -11,12 +8,10 @@ import io.carelake.transforms.standardize.Npis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.beam.sdk.io.FileSystems;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -26,8 +21,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class ProviderRules implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String SHIPPED = "provider_rules.yaml";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final List<Check> checks;
 
@@ -36,32 +29,16 @@ final class ProviderRules implements Serializable {
   }
 
   static ProviderRules shipped() {
-    try (InputStream in = ProviderRules.class.getResourceAsStream(SHIPPED)) {
-      return parse(SHIPPED, in);
-    } catch (IOException e) {
-      throw new IllegalStateException("the shipped " + SHIPPED + " cannot be read", e);
-    }
+    return load(null);
   }
 
   /** Rules from a YAML file on any Beam filesystem; blank: the shipped ones. */
   static ProviderRules load(@Nullable String location) {
-    if (location == null || location.isBlank()) {
-      return shipped();
-    }
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(location, false)))) {
-      return parse(location, in);
-    } catch (IOException e) {
-      throw new ConfigException("--providerRules: " + location + " cannot be read: " + e.getMessage(), e);
-    }
+    return RuleFiles.load("--providerRules", location, SHIPPED, ProviderRules.class, ProviderRules::parse);
   }
 
   static ProviderRules parse(String name, InputStream in) throws IOException {
-    RuleFile file;
-    try {
-      file = YAML.readValue(in, RuleFile.class);
-    } catch (IOException e) {
-      throw new ConfigException(name + ": " + e.getMessage(), e);
-    }
+    RuleFile file = RuleFiles.yaml(name, in, RuleFile.class);
     if (file == null || file.rules == null || file.rules.isEmpty()) {
       throw new ConfigException(name + ": rules: at least one rule is required");
     }

@@ -1,6 +1,7 @@
 package io.carelake.pipelines;
 
 import io.carelake.schemas.FileProblem;
+import io.carelake.schemas.LandingFile;
 import io.carelake.transforms.quality.FileTally;
 import io.carelake.transforms.tables.TableFiles;
 import io.carelake.transforms.tables.TableSink;
@@ -16,6 +17,7 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What a read step does besides its rows, for one bundle: it writes bronze and quarantine rows into their
@@ -49,6 +51,18 @@ public final class ReadReporter {
   public void count(BoundedWindow window, String file, String tally, long count) {
     if (count > 0) {
       windows.computeIfAbsent(window, w -> new WindowState()).counts.merge(KV.of(file, tally), count, Long::sum);
+    }
+  }
+
+  /**
+   * What reading (a split of) {@code file} came to: its records read and quarantined, and why it could not be
+   * read to its end (null when it was), which fails the file in the audit.
+   */
+  public void fileRead(BoundedWindow window, LandingFile file, long read, long quarantined, @Nullable String problem) {
+    count(window, file.getName(), FileTally.READ, read);
+    count(window, file.getName(), FileTally.QUARANTINED, quarantined);
+    if (problem != null) {
+      problem(window, FileProblem.failed(file, problem));
     }
   }
 

@@ -17,7 +17,6 @@ import io.carelake.transforms.extract.CsvFileReader;
 import io.carelake.transforms.extract.FileSplit;
 import io.carelake.transforms.extract.ReadCsvRecords;
 import io.carelake.transforms.extract.ToBronzeRecords;
-import io.carelake.transforms.quality.FileTally;
 import io.carelake.transforms.quality.ProgressLog;
 import io.carelake.transforms.standardize.PiiPolicy;
 import io.carelake.transforms.standardize.TokenizationKey;
@@ -232,13 +231,9 @@ final class ReadMemberRosters extends PTransform<PCollection<LandingFile>, ReadM
       }
       FileRecords records = new FileRecords(file, client, window, out);
       String problem = csv.read(split, records);
-      bundle.count(window, file.getName(), FileTally.READ, records.read);
-      bundle.count(window, file.getName(), FileTally.QUARANTINED, records.quarantined);
+      bundle.fileRead(window, file, records.read, records.quarantined, problem);
       recordsRead.inc(records.read);
       recordsQuarantined.inc(records.quarantined);
-      if (problem != null) {
-        bundle.problem(window, FileProblem.failed(file, problem));
-      }
     }
 
     @FinishBundle

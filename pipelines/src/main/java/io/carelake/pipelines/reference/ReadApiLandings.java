@@ -13,7 +13,6 @@ import io.carelake.schemas.Reference;
 import io.carelake.schemas.SchemaCoders;
 import io.carelake.schemas.Violation;
 import io.carelake.transforms.extract.ToBronzeRecords;
-import io.carelake.transforms.quality.FileTally;
 import io.carelake.transforms.quality.ProgressLog;
 import io.carelake.transforms.tables.TableSink;
 import java.io.EOFException;
@@ -191,13 +190,9 @@ final class ReadApiLandings extends PTransform<PCollection<LandingFile>, ReadApi
       }
       FileRecords records = new FileRecords(file, source, window, out);
       String problem = records.readLines();
-      bundle.count(window, file.getName(), FileTally.READ, records.read);
-      bundle.count(window, file.getName(), FileTally.QUARANTINED, records.quarantined);
+      bundle.fileRead(window, file, records.read, records.quarantined, problem);
       recordsRead.inc(records.read);
       recordsQuarantined.inc(records.quarantined);
-      if (problem != null) {
-        bundle.problem(window, FileProblem.failed(file, problem));
-      }
     }
 
     @FinishBundle

@@ -7,7 +7,6 @@ import io.carelake.pipelines.ReadReport;
 import io.carelake.pipelines.ReadReporter;
 import io.carelake.schemas.BadRecord;
 import io.carelake.schemas.BronzeRecord;
-import io.carelake.schemas.FileProblem;
 import io.carelake.schemas.LandingFile;
 import io.carelake.schemas.Reference;
 import io.carelake.schemas.SchemaCoders;
@@ -17,7 +16,6 @@ import io.carelake.transforms.extract.FileSplit;
 import io.carelake.transforms.extract.ReadCsvRecords;
 import io.carelake.transforms.extract.ToBronzeRecords;
 import io.carelake.transforms.extract.Utf8OrWindows1252;
-import io.carelake.transforms.quality.FileTally;
 import io.carelake.transforms.quality.ProgressLog;
 import io.carelake.transforms.tables.TableSink;
 import java.util.AbstractMap;
@@ -167,13 +165,9 @@ final class ReadNppesBulkFiles extends PTransform<PCollection<LandingFile>, Read
       if (problem == null && records.missing != null) {
         problem = "header.npi: " + records.missing;
       }
-      bundle.count(window, file.getName(), FileTally.READ, records.read);
-      bundle.count(window, file.getName(), FileTally.QUARANTINED, records.quarantined);
+      bundle.fileRead(window, file, records.read, records.quarantined, problem);
       recordsRead.inc(records.read);
       recordsQuarantined.inc(records.quarantined);
-      if (problem != null) {
-        bundle.problem(window, FileProblem.failed(file, problem));
-      }
     }
 
     @FinishBundle
